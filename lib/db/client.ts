@@ -33,3 +33,12 @@ export function getConnection(): Promise<Connection> {
   if (!globalForDb.__voiceDashDb) void getDb();
   return globalForDb.__voiceDashDb!.connection;
 }
+
+/**
+ * Makes getDb()/getConnection() use an already-open connection: for tests that call
+ * route handlers against their own fresh database, and for scripts that opened one.
+ */
+export function installConnection(connection: Connection, db: Db = createPrismaClient(connection)): Db {
+  globalForDb.__voiceDashDb = { connection: Promise.resolve(connection), db: Promise.resolve(db) };
+  return db;
+}
