@@ -1,0 +1,77 @@
+import { Prisma, type Db } from '@/lib/db';
+import { NotFoundError } from './errors';
+import { CALL_AGGREGATES, callFigures, type CallAggregateRow } from './call-aggregates';
+import { assertRange, type TimeRange } from './range';
+import { isUuid, scopeCondition, type AnalyticsScope } from './scope';
+import { dailySeries, type SentimentShares } from './series';
+import { inRange, isoDate, localDate } from './sql';
+
+export type AgentPerformance = {
+  range: TimeRange;
+  agent: { id: string; name: string; deletedAt: Date | null };
+  totalCalls: number;
+  completed: number;
+  successRate: number;
+  avgDuration: number;
+  totalMinutes: number;
+  avgResponseTime: number;
+  sentiment: SentimentShares;
+  /** The 5 most frequent intents (null excluded), ties by intent asc. */
+  topIntents: { intent: string; count: number }[];
+  /** Daily call counts, every local date of the range. */
+  callTrend: { date: string; count: number }[];
+};
+
+type Row = CallAggregateRow & { g: number; intent: string | null; day: string | null };
+
+// grouping(intent, day): 3 = totals, 1 = per intent, 2 = per day.
+const TOTAL = 3;
+const BY_INTENT = 1;
+const BY_DAY = 2;
+
+/**
+ * One agent's figures. The agent is looked up inside the scope first: an agent of another
+ * workspace (or none at all) is NotFoundError, never data (seed defect 8). Deleted agents
+ * still have their history.
+ */
+export async function getAgentPerformance(db: Db, scope: AnalyticsScope, agentId: string, range: TimeRange): Promise<AgentPerformance> {
+  assertRange(range);
+  if (!isUuid(agentId)) throw new NotFoundError('agent');
+  const [agent] = await db.$queryRaw<{ id: string; workspace_id: string; name: string; deleted_at: Date | null }[]>`
+    SELECT a.id::text AS id, a.workspace_id::text AS workspace_id, a.name, a.deleted_at
+    FROM voice_agents a
+    WHERE a.id = ${agentId}::uuid AND ${scopeCondition(scope, 'a.workspace_id')}`;
+  if (!agent) throw new NotFoundError('agent');
+
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT grouping(c.intent, c.day)::int AS g, c.intent, ${isoDate(Prisma.sql`c.day`)} AS day, ${CALL_AGGREGATES}
+    FROM (
+      SELECT c.*, ${localDate(Prisma.sql`c.started_at`, range.timeZone)} AS day
+      FROM calls c
+      WHERE ${scopeCondition(scope, 'c.workspace_id')} AND c.workspace_id = ${agent.workspace_id}::uuid
+        AND c.agent_id = ${agent.id}::uuid AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)}
+    ) c
+    GROUP BY GROUPING SETS ((), (c.intent), (c.day))`;
+
+  const figures = callFigures(rows.find((row) => row.g === TOTAL));
+  const topIntents = rows
+    .filter((row) => row.g === BY_INTENT && row.intent !== null)
+    .map((row) => ({ intent: row.intent!, count: row.total }))
+    .sort((a, b) => b.count - a.count || (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0))
+    .slice(0, 5);
+  const byDay = new Map(rows.filter((row) => row.g === BY_DAY && row.day !== null).map((row) => [row.day!, row.total]));
+
+  return {
+    range,
+    agent: { id: agent.id, name: agent.name, deletedAt: agent.deleted_at },
+    totalCalls: figures.total,
+    completed: figures.completed,
+    successRate: figures.successRate,
+    avgDuration: figures.avgDuration,
+    totalMinutes: figures.totalMinutes,
+    avgResponseTime: figures.avgResponseTime,
+    sentiment: figures.sentiment,
+    topIntents,
+    callTrend: dailySeries(range, byDay, 0).map(({ date, value }) => ({ date, count: value })),
+  };
+}

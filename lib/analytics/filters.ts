@@ -1,0 +1,56 @@
+import { Prisma } from '@/lib/db';
+import { InvalidParameterError } from './errors';
+import { isUuid } from './scope';
+
+/** Call filters (METRICS.md): they narrow the set of calls for every figure, breakdowns included. */
+
+export const CALL_STATUSES = ['queued', 'ringing', 'in_progress', 'completed', 'failed', 'no_answer', 'busy', 'canceled'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+/** Statuses a call ends in; queued/ringing/in_progress are neither successes nor failures. */
+export const TERMINAL_STATUSES = ['completed', 'failed', 'no_answer', 'busy', 'canceled'] as const satisfies readonly CallStatus[];
+export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+export type CallFilters = {
+  agentId?: string;
+  status?: CallStatus;
+  direction?: CallDirection;
+  /** calls.voice_provider_used */
+  provider?: string;
+  sentiment?: Sentiment;
+};
+
+/** Validated SQL conditions on the calls table aliased `c`; TRUE when there is no filter. */
+export function callFilterCondition(filters: CallFilters = {}): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  const { agentId, status, direction, provider, sentiment } = filters;
+  if (agentId !== undefined) {
+    if (!isUuid(agentId)) throw new InvalidParameterError('agentId', 'expected a UUID');
+    parts.push(Prisma.sql`c.agent_id = ${agentId}::uuid`);
+  }
+  if (status !== undefined) {
+    parts.push(Prisma.sql`c.status = ${oneOf('status', status, CALL_STATUSES)}::call_status`);
+  }
+  if (direction !== undefined) {
+    parts.push(Prisma.sql`c.direction = ${oneOf('direction', direction, CALL_DIRECTIONS)}::call_direction`);
+  }
+  if (provider !== undefined) {
+    if (typeof provider !== 'string' || provider.length === 0 || provider.length > 100) {
+      throw new InvalidParameterError('provider', 'expected a provider name');
+    }
+    parts.push(Prisma.sql`c.voice_provider_used = ${provider}`);
+  }
+  if (sentiment !== undefined) {
+    parts.push(Prisma.sql`c.sentiment = ${oneOf('sentiment', sentiment, SENTIMENTS)}::sentiment`);
+  }
+  return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
+}
+
+function oneOf<T extends string>(param: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new InvalidParameterError(param, `expected one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}

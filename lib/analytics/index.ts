@@ -1,0 +1,44 @@
+/**
+ * The analytics engine: one metric family per file, each `(db, scope, range, …) → typed
+ * result`. Pages, route handlers, reports and tests import from here only.
+ */
+export { InvalidParameterError, InvalidRangeError, NotFoundError, type RangeParam } from './errors';
+export {
+  RANGE_PRESETS,
+  MAX_RANGE_DAYS,
+  resolveRange,
+  previousRange,
+  listLocalDates,
+  localDateOf,
+  startOfLocalDate,
+  isValidTimeZone,
+  assertTimeZone,
+  assertRange,
+  type RangePreset,
+  type RangeSpec,
+  type TimeRange,
+} from './range';
+export { scopeCondition, isUuid, isWorkspaceScope, type AnalyticsScope, type WorkspaceScope, type PlatformScope } from './scope';
+export {
+  CALL_STATUSES,
+  TERMINAL_STATUSES,
+  CALL_DIRECTIONS,
+  SENTIMENTS,
+  type CallFilters,
+  type CallStatus,
+  type CallDirection,
+  type Sentiment,
+} from './filters';
+export type { SentimentShares } from './series';
+export { getWorkspaceOverview, type WorkspaceOverview, type OverviewFigures } from './workspace-overview';
+export { getCallAnalytics, type CallAnalytics, type AgentLeaderboardRow } from './call-analytics';
+export { getAgentPerformance, type AgentPerformance } from './agent-performance';
+export { getPlatformOverview, type PlatformOverview, type PlatformRangeFigures, type TopWorkspace } from './platform-overview';
+export { getProviderAnalytics, type ProviderAnalyticsRow } from './provider-analytics';
+export {
+  getUsageSummary,
+  type UsageSummary,
+  type UsageSummaryLine,
+  type UsageSummaryTarget,
+  type BillingPeriodInfo,
+} from './usage-summary';

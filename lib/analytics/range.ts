@@ -1,0 +1,158 @@
+import { TZDate } from '@date-fns/tz';
+import { InvalidRangeError } from './errors';
+
+/**
+ * Time ranges (METRICS.md "Ranges and buckets"): half-open [from, to) instants, resolved
+ * once, in the workspace's IANA time zone, from a preset, custom dates or a calendar
+ * period. Pure: the clock only comes in through `now`.
+ */
+
+export const RANGE_PRESETS = ['day', 'week', 'month', 'year'] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+
+export type RangeSpec =
+  | RangePreset
+  | { period: RangePreset }
+  /** Inclusive local dates, `YYYY-MM-DD`. */
+  | { fromDate: string; toDate: string }
+  /** Calendar month `YYYY-MM`. */
+  | { month: string }
+  /** Calendar quarter `YYYY-Qn`. */
+  | { quarter: string };
+
+export type TimeRange = {
+  /** Inclusive start instant. */
+  from: Date;
+  /** Exclusive end instant. */
+  to: Date;
+  /** IANA zone in which local dates and hours of this range are read. */
+  timeZone: string;
+};
+
+const DAY_MS = 86_400_000;
+const PRESET_DAYS: Record<Exclude<RangePreset, 'day'>, number> = { week: 7, month: 30, year: 365 };
+/** Bounds the length of daily series a caller can ask for (ten years and a bit). */
+export const MAX_RANGE_DAYS = 3700;
+
+// Region/City names only: offset strings ("+05:30") and POSIX rules mean different
+// things to ICU and to PostgreSQL, so they are refused rather than guessed at.
+const ZONE_NAME = /^(UTC|[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)+)$/;
+
+export function isValidTimeZone(timeZone: unknown): timeZone is string {
+  if (typeof timeZone !== 'string' || !ZONE_NAME.test(timeZone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function assertTimeZone(timeZone: unknown): string {
+  if (!isValidTimeZone(timeZone)) throw new InvalidRangeError('timeZone', `unknown IANA time zone ${JSON.stringify(timeZone)}`);
+  return timeZone;
+}
+
+/** Checks a range handed to a metric function: real instants, from <= to, known zone. */
+export function assertRange(range: TimeRange): TimeRange {
+  assertTimeZone(range?.timeZone);
+  if (!(range.from instanceof Date) || Number.isNaN(range.from.getTime())) throw new InvalidRangeError('from', 'not a valid instant');
+  if (!(range.to instanceof Date) || Number.isNaN(range.to.getTime())) throw new InvalidRangeError('to', 'not a valid instant');
+  if (range.to.getTime() < range.from.getTime()) throw new InvalidRangeError('to', 'is before from');
+  if (range.to.getTime() - range.from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+    throw new InvalidRangeError('to', `range longer than ${MAX_RANGE_DAYS} days`);
+  }
+  return range;
+}
+
+export function resolveRange(spec: RangeSpec, timeZone: string, now: Date): TimeRange {
+  assertTimeZone(timeZone);
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new InvalidRangeError('to', 'now is not a valid instant');
+  const range = resolveBounds(spec, timeZone, now);
+  return assertRange({ ...range, timeZone });
+}
+
+function resolveBounds(spec: RangeSpec, timeZone: string, now: Date): { from: Date; to: Date } {
+  if (typeof spec === 'string' || (spec && typeof spec === 'object' && 'period' in spec)) {
+    const preset = typeof spec === 'string' ? spec : spec.period;
+    if (preset === 'day') return { from: startOfLocalDate(localDateOf(now, timeZone), timeZone), to: now };
+    if (preset === 'week' || preset === 'month' || preset === 'year') {
+      return { from: new Date(now.getTime() - PRESET_DAYS[preset] * DAY_MS), to: now };
+    }
+    throw new InvalidRangeError('period', `unknown period ${JSON.stringify(preset)}; expected one of ${RANGE_PRESETS.join(', ')}`);
+  }
+  if (spec && typeof spec === 'object' && 'fromDate' in spec) {
+    const first = parseLocalDate(spec.fromDate, 'from');
+    const last = parseLocalDate(spec.toDate, 'to');
+    if (last < first) throw new InvalidRangeError('to', 'is before from');
+    return { from: startOfLocalDate(first, timeZone), to: startOfLocalDate(addDays(last, 1), timeZone) };
+  }
+  if (spec && typeof spec === 'object' && 'month' in spec) {
+    const match = typeof spec.month === 'string' ? /^(\d{4})-(0[1-9]|1[0-2])$/.exec(spec.month) : null;
+    if (!match || Number(match[1]) < 1900) throw new InvalidRangeError('month', `expected YYYY-MM, got ${JSON.stringify(spec.month)}`);
+    return calendarMonths(Number(match[1]), Number(match[2]), 1, timeZone);
+  }
+  if (spec && typeof spec === 'object' && 'quarter' in spec) {
+    const match = typeof spec.quarter === 'string' ? /^(\d{4})-Q([1-4])$/i.exec(spec.quarter) : null;
+    if (!match || Number(match[1]) < 1900) throw new InvalidRangeError('quarter', `expected YYYY-Qn, got ${JSON.stringify(spec.quarter)}`);
+    return calendarMonths(Number(match[1]), (Number(match[2]) - 1) * 3 + 1, 3, timeZone);
+  }
+  throw new InvalidRangeError('period', 'expected a preset, fromDate/toDate, month or quarter');
+}
+
+function calendarMonths(year: number, month: number, count: number, timeZone: string) {
+  const first = isoDate(year, month, 1);
+  const next = new Date(Date.UTC(year, month - 1 + count, 1));
+  return { from: startOfLocalDate(first, timeZone), to: startOfLocalDate(next.toISOString().slice(0, 10), timeZone) };
+}
+
+/** The range of equal length that ends where this one starts (for "change vs previous"). */
+export function previousRange(range: TimeRange): TimeRange {
+  const length = range.to.getTime() - range.from.getTime();
+  return { from: new Date(range.from.getTime() - length), to: new Date(range.from), timeZone: range.timeZone };
+}
+
+/** Every local calendar date (`YYYY-MM-DD`) that overlaps the range, in order: the x axis of a daily series. */
+export function listLocalDates(range: TimeRange): string[] {
+  if (range.to.getTime() <= range.from.getTime()) return [];
+  const first = localDateOf(range.from, range.timeZone);
+  const last = localDateOf(new Date(range.to.getTime() - 1), range.timeZone);
+  const dates: string[] = [];
+  for (let date = first; date <= last; date = addDays(date, 1)) dates.push(date);
+  return dates;
+}
+
+/** Wall-clock date of an instant in a zone. */
+export function localDateOf(instant: Date, timeZone: string): string {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return isoDate(local.getFullYear(), local.getMonth() + 1, local.getDate());
+}
+
+/**
+ * First instant of a local date. TZDate resolves a midnight that a DST jump skips
+ * (e.g. America/Santiago) to the first wall-clock time that exists that day.
+ */
+export function startOfLocalDate(date: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day, timeZone).getTime());
+}
+
+function parseLocalDate(value: unknown, param: 'from' | 'to'): string {
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (match) {
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const calendar = new Date(Date.UTC(year, month - 1, day));
+    // Rejects 2026-02-30 and friends, which Date.UTC would silently roll over.
+    if (year >= 1900 && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day) return value as string;
+  }
+  throw new InvalidRangeError(param, `expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+}
+
+function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

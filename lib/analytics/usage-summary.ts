@@ -1,0 +1,107 @@
+import { Prisma, type Db } from '@/lib/db';
+import { NotFoundError } from './errors';
+import { assertRange, type TimeRange } from './range';
+import { isUuid, scopeCondition, type AnalyticsScope } from './scope';
+import { money } from './sql';
+
+export type UsageSummaryLine = {
+  provider: string;
+  usageType: string;
+  /** Decimal strings: quantity in the usage type's unit, provider cost, billed amount. */
+  quantity: string;
+  providerCost: string;
+  billedAmount: string;
+};
+
+export type BillingPeriodInfo = {
+  id: string;
+  workspaceId: string;
+  periodStart: Date;
+  periodEnd: Date;
+  status: 'draft' | 'finalized' | 'paid' | 'void';
+  subscriptionAmount: string;
+  usageAmount: string;
+  totalAmount: string;
+};
+
+export type UsageSummary = {
+  /** The usage records' created_at window: the billing period's, or the range given. */
+  from: Date;
+  to: Date;
+  billingPeriod: BillingPeriodInfo | null;
+  /** Ordered by provider, then usage type. */
+  lines: UsageSummaryLine[];
+  byProvider: { provider: string; providerCost: string; billedAmount: string }[];
+  totals: { providerCost: string; billedAmount: string };
+};
+
+export type UsageSummaryTarget = { billingPeriodId: string } | TimeRange;
+
+/**
+ * Usage grouped by provider and usage type (METRICS.md monthly report), for a billing
+ * period of the scope (another workspace's period is NotFoundError) or a time range.
+ */
+export async function getUsageSummary(db: Db, scope: AnalyticsScope, target: UsageSummaryTarget): Promise<UsageSummary> {
+  let window: { from: Date; to: Date; workspace: Prisma.Sql };
+  let billingPeriod: BillingPeriodInfo | null = null;
+  if ('billingPeriodId' in target) {
+    billingPeriod = await findBillingPeriod(db, scope, target.billingPeriodId);
+    window = {
+      from: billingPeriod.periodStart,
+      to: billingPeriod.periodEnd,
+      workspace: Prisma.sql`u.workspace_id = ${billingPeriod.workspaceId}::uuid`,
+    };
+  } else {
+    assertRange(target);
+    window = { from: target.from, to: target.to, workspace: Prisma.sql`TRUE` };
+  }
+
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT grouping(u.provider, u.usage_type)::int AS g, u.provider, u.usage_type,
+           ${money(Prisma.sql`sum(u.quantity)`)} AS quantity,
+           ${money(Prisma.sql`sum(u.total_cost)`)} AS provider_cost,
+           ${money(Prisma.sql`sum(u.final_cost)`)} AS billed_amount
+    FROM usage_records u
+    WHERE ${scopeCondition(scope, 'u.workspace_id')} AND ${window.workspace}
+      AND u.created_at >= ${window.from}::timestamptz AND u.created_at < ${window.to}::timestamptz
+    GROUP BY GROUPING SETS ((u.provider, u.usage_type), (u.provider), ())`;
+
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const total = rows.find((row) => row.g === 3);
+  return {
+    from: window.from,
+    to: window.to,
+    billingPeriod,
+    lines: rows
+      .filter((row) => row.g === 0)
+      .map((row) => ({
+        provider: row.provider!,
+        usageType: row.usage_type!,
+        quantity: row.quantity,
+        providerCost: row.provider_cost,
+        billedAmount: row.billed_amount,
+      }))
+      .sort((a, b) => compare(a.provider, b.provider) || compare(a.usageType, b.usageType)),
+    byProvider: rows
+      .filter((row) => row.g === 1)
+      .map((row) => ({ provider: row.provider!, providerCost: row.provider_cost, billedAmount: row.billed_amount }))
+      .sort((a, b) => compare(a.provider, b.provider)),
+    totals: { providerCost: total?.provider_cost ?? '0.000000', billedAmount: total?.billed_amount ?? '0.000000' },
+  };
+}
+
+type Row = { g: number; provider: string | null; usage_type: string | null; quantity: string; provider_cost: string; billed_amount: string };
+
+async function findBillingPeriod(db: Db, scope: AnalyticsScope, id: string): Promise<BillingPeriodInfo> {
+  if (!isUuid(id)) throw new NotFoundError('billing period');
+  const [period] = await db.$queryRaw<BillingPeriodInfo[]>`
+    SELECT b.id::text AS id, b.workspace_id::text AS "workspaceId", b.period_start AS "periodStart",
+           b.period_end AS "periodEnd", b.status::text AS status,
+           ${money(Prisma.sql`b.subscription_amount`)} AS "subscriptionAmount",
+           ${money(Prisma.sql`b.usage_amount`)} AS "usageAmount",
+           ${money(Prisma.sql`b.total_amount`)} AS "totalAmount"
+    FROM billing_periods b
+    WHERE b.id = ${id}::uuid AND ${scopeCondition(scope, 'b.workspace_id')}`;
+  if (!period) throw new NotFoundError('billing period');
+  return period;
+}

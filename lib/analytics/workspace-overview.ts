@@ -1,0 +1,80 @@
+import { Prisma, type Db } from '@/lib/db';
+import { CALL_AGGREGATES, callFigures, type CallAggregateRow } from './call-aggregates';
+import { assertRange, previousRange, type TimeRange } from './range';
+import { scopeCondition, type AnalyticsScope } from './scope';
+import { dailySeries, type SentimentShares } from './series';
+import { inRange, isoDate, localDate, money } from './sql';
+
+export type OverviewFigures = {
+  calls: { total: number; completed: number; failed: number; avgDuration: number; totalMinutes: number };
+  /** From usage records created in the range; money as decimal strings. */
+  cost: { total: string; byProvider: Record<string, string>; trend: { date: string; cost: string }[] };
+  performance: { successRate: number; avgResponseTime: number; sentiment: SentimentShares };
+};
+
+export type WorkspaceOverview = OverviewFigures & {
+  range: TimeRange;
+  /** The same figures for the range of equal length just before (for "change vs previous"). */
+  previous: OverviewFigures & { range: TimeRange };
+};
+
+/**
+ * Dashboard headline figures. Current and previous range are read in one scan per table:
+ * rows are tagged with the range they fall in and aggregated per tag.
+ */
+export async function getWorkspaceOverview(db: Db, scope: AnalyticsScope, range: TimeRange): Promise<WorkspaceOverview> {
+  assertRange(range);
+  const previous = previousRange(range);
+  const [callRows, costRows] = await Promise.all([
+    db.$queryRaw<(CallAggregateRow & { current: boolean })[]>`
+      SELECT c.started_at >= ${range.from}::timestamptz AS current, ${CALL_AGGREGATES}
+      FROM calls c
+      WHERE ${scopeCondition(scope, 'c.workspace_id')} AND ${inRange(Prisma.sql`c.started_at`, previous.from, range.to)}
+      GROUP BY 1`,
+    db.$queryRaw<CostRow[]>`
+      SELECT u.current, u.provider, ${isoDate(Prisma.sql`u.day`)} AS day, grouping(u.provider, u.day)::int AS g,
+             ${money(Prisma.sql`sum(u.final_cost)`)} AS cost
+      FROM (
+        SELECT x.created_at >= ${range.from}::timestamptz AS current, x.provider, x.final_cost,
+               ${localDate(Prisma.sql`x.created_at`, range.timeZone)} AS day
+        FROM usage_records x
+        WHERE ${scopeCondition(scope, 'workspace_id')} AND ${inRange(Prisma.sql`x.created_at`, previous.from, range.to)}
+      ) u
+      GROUP BY GROUPING SETS ((u.current, u.provider), (u.current, u.day), (u.current))`,
+  ]);
+  return {
+    ...figures(range, true, callRows, costRows),
+    range,
+    previous: { ...figures(previous, false, callRows, costRows), range: previous },
+  };
+}
+
+type CostRow = { current: boolean; provider: string | null; day: string | null; g: number; cost: string };
+
+// grouping(provider, day): 1 = grouped by provider, 2 = grouped by day, 3 = total.
+const BY_PROVIDER = 1;
+const BY_DAY = 2;
+const TOTAL = 3;
+
+function figures(range: TimeRange, current: boolean, callRows: (CallAggregateRow & { current: boolean })[], costRows: CostRow[]): OverviewFigures {
+  const calls = callFigures(callRows.find((row) => row.current === current));
+  const mine = costRows.filter((row) => row.current === current);
+  const byProvider: Record<string, string> = {};
+  for (const row of mine) if (row.g === BY_PROVIDER && row.provider !== null) byProvider[row.provider] = row.cost;
+  const byDay = new Map(mine.filter((row) => row.g === BY_DAY && row.day !== null).map((row) => [row.day!, row.cost]));
+  return {
+    calls: {
+      total: calls.total,
+      completed: calls.completed,
+      failed: calls.failed,
+      avgDuration: calls.avgDuration,
+      totalMinutes: calls.totalMinutes,
+    },
+    cost: {
+      total: mine.find((row) => row.g === TOTAL)?.cost ?? '0.000000',
+      byProvider,
+      trend: dailySeries(range, byDay, '0.000000').map(({ date, value }) => ({ date, cost: value })),
+    },
+    performance: { successRate: calls.successRate, avgResponseTime: calls.avgResponseTime, sentiment: calls.sentiment },
+  };
+}
