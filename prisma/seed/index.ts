@@ -1,0 +1,76 @@
+import type { Connection } from '@/lib/db';
+import { inSeedTransaction, withoutSecondaryIndexes } from './bulk-load';
+import { CALL_COLUMNS, USAGE_COLUMNS, generateWorkspaceCalls, type MonthlyUsage } from './calls';
+import { seedBillingPeriods } from './billing';
+import { seedProviderHealth } from './health';
+import { seedOrganisation, type DemoLogin } from './organisation';
+
+export type { DemoLogin } from './organisation';
+
+export type SeedOptions = {
+  /** Approximate number of calls (the generator drops those that would start in the future). */
+  calls: number;
+  seed: number;
+  /** The instant the data ends at. Fix it for byte-identical data; defaults to now. */
+  now?: Date;
+  adminEmail?: string;
+  adminPassword?: string;
+  memberPassword?: string;
+  healthDays?: number;
+  onProgress?: (message: string) => void;
+};
+
+export type SeedResult = { calls: number; usageRecords: number; healthChecks: number; workspaces: number; logins: DemoLogin[] };
+
+export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
+export const DEFAULT_ADMIN_PASSWORD = 'admin-demo-password';
+export const DEFAULT_MEMBER_PASSWORD = 'demo-password';
+
+const TABLES = ['provider_health_status', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
+
+/**
+ * Replaces every row of the app's tables with deterministic demo data, in one
+ * transaction: readers see the old data or the new, never half of it.
+ */
+export async function seedDatabase(connection: Connection, options: SeedOptions): Promise<SeedResult> {
+  const nowMs = (options.now ?? new Date()).getTime();
+  const progress = options.onProgress ?? (() => {});
+  return inSeedTransaction(connection, async (session) => {
+    await session.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);
+    if (connection.kind === 'postgres') await session.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+
+    const { workspaces, logins } = await seedOrganisation(session, {
+      seed: options.seed,
+      nowMs,
+      calls: options.calls,
+      adminEmail: options.adminEmail ?? DEFAULT_ADMIN_EMAIL,
+      adminPassword: options.adminPassword ?? DEFAULT_ADMIN_PASSWORD,
+      memberPassword: options.memberPassword ?? DEFAULT_MEMBER_PASSWORD,
+    });
+
+    const monthlyUsage: MonthlyUsage = new Map();
+    const idCounter = { calls: 0, usage: 0 };
+    let usageCount = 0;
+    await withoutSecondaryIndexes(session, ['calls', 'usage_records'], async () => {
+      for (const ws of workspaces) {
+        for (const batch of generateWorkspaceCalls(ws, { seed: options.seed, nowMs, batchSize: 50_000, idCounter, monthlyUsage })) {
+          // Usage rows reference calls: each batch's calls go in first.
+          await session.copy('calls', CALL_COLUMNS, batch.calls);
+          await session.copy('usage_records', USAGE_COLUMNS, batch.usage);
+          usageCount += batch.usage.length;
+          progress(`calls: ${idCounter.calls.toLocaleString('en-US')}`);
+        }
+      }
+      progress('building indexes');
+    });
+
+    await seedBillingPeriods(session, workspaces, monthlyUsage, nowMs);
+    const healthChecks = await seedProviderHealth(session, { seed: options.seed, nowMs, days: options.healthDays ?? 90 });
+    return { calls: idCounter.calls, usageRecords: usageCount, healthChecks, workspaces: workspaces.length, logins };
+  }).then(async (result) => {
+    // Fresh statistics, so the planner picks the covering indexes at once.
+    if (connection.kind === 'postgres') await connection.pool.query('ANALYZE');
+    else await connection.pglite.query('ANALYZE');
+    return result;
+  });
+}

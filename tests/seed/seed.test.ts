@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDatabase, type SeedResult } from '@/prisma/seed';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+const NOW = new Date('2026-11-20T15:30:00Z');
+
+describe('demo data', () => {
+  let t: TestDatabase;
+  let result: SeedResult;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    result = await seedDatabase(t.connection, { calls: 6000, seed: 7, now: NOW, healthDays: 2 });
+  });
+  afterAll(() => t?.dispose());
+
+  const q = <T>(sql: TemplateStringsArray, ...values: unknown[]) => t.db.$queryRaw<T[]>(sql, ...values);
+
+  it('has ~20 workspaces in varied zones and every status, with cancelled_at exactly on cancelled ones', async () => {
+    const rows = await q<{ timezone: string; status: string; cancelled_at: Date | null }>`SELECT timezone, status::text, cancelled_at FROM workspaces`;
+    expect(rows.length).toBe(20);
+    const zones = new Set(rows.map((r) => r.timezone));
+    for (const z of ['America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Sydney', 'UTC']) expect(zones).toContain(z);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['active', 'trialing', 'past_due', 'cancelled']));
+    for (const r of rows) expect(r.cancelled_at !== null).toBe(r.status === 'cancelled');
+  });
+
+  it('gives each workspace 3–15 agents, some deleted', async () => {
+    const rows = await q<{ n: number; deleted: number }>`
+      SELECT count(*)::int AS n, count(deleted_at)::int AS deleted FROM voice_agents GROUP BY workspace_id`;
+    expect(rows.length).toBe(20);
+    for (const r of rows) expect(r.n).toBeGreaterThanOrEqual(3), expect(r.n).toBeLessThanOrEqual(15);
+    expect(rows.reduce((s, r) => s + r.deleted, 0)).toBeGreaterThan(0);
+  });
+
+  it('spreads calls over 13 months with every status, direction and sentiment (and nulls)', async () => {
+    const [span] = await q<{ first: Date; last: Date; n: number }>`SELECT min(started_at) AS first, max(started_at) AS last, count(*)::int AS n FROM calls`;
+    expect(span!.n).toBe(result.calls);
+    expect(result.calls).toBeGreaterThan(5500);
+    expect(span!.last.getTime()).toBeLessThan(NOW.getTime());
+    expect(NOW.getTime() - span!.first.getTime()).toBeGreaterThan(360 * 86_400_000);
+    const statuses = await q<{ v: string }>`SELECT DISTINCT status::text AS v FROM calls`;
+    for (const status of ['completed', 'failed', 'no_answer', 'busy', 'canceled']) expect(statuses.map((r) => r.v)).toContain(status);
+    const sentiments = await q<{ v: string | null }>`SELECT DISTINCT sentiment::text AS v FROM calls`;
+    expect(new Set(sentiments.map((r) => r.v))).toEqual(new Set(['positive', 'neutral', 'negative', null]));
+    const directions = await q<{ v: string }>`SELECT DISTINCT direction::text AS v FROM calls`;
+    expect(directions.length).toBe(2);
+    const [meta] = await q<{ with_intent: number; with_reason: number; providers: number; response: number }>`
+      SELECT count(*) FILTER (WHERE metadata->>'intent' IS NOT NULL AND metadata->>'intent' = intent)::int AS with_intent,
+             count(*) FILTER (WHERE metadata ? 'ended_reason')::int AS with_reason,
+             count(DISTINCT voice_provider_used)::int AS providers,
+             count(avg_response_ms)::int AS response
+        FROM calls`;
+    expect(meta!.with_intent).toBeGreaterThan(0);
+    expect(meta!.with_reason).toBe(result.calls);
+    expect(meta!.providers).toBeGreaterThanOrEqual(3);
+    expect(meta!.response).toBeGreaterThan(0);
+  });
+
+  it('follows local business hours: most calls start between 08:00 and 18:00 local time', async () => {
+    const [r] = await q<{ share: number }>`
+      SELECT avg(CASE WHEN extract(hour FROM c.started_at AT TIME ZONE w.timezone) BETWEEN 8 AND 17 THEN 1.0 ELSE 0 END)::float8 AS share
+        FROM calls c JOIN workspaces w ON w.id = c.workspace_id`;
+    expect(r!.share).toBeGreaterThan(0.7);
+  });
+
+  it('bills each call exactly the sum of its usage records, and marks provider cost up', async () => {
+    const [mismatch] = await q<{ n: number }>`
+      SELECT count(*)::int AS n FROM calls c
+       WHERE c.cost_total <> COALESCE((SELECT sum(u.final_cost) FROM usage_records u WHERE u.call_id = c.id), 0)`;
+    expect(mismatch!.n).toBe(0);
+    const [usage] = await q<{ n: number; types: number; ws_mismatch: number }>`
+      SELECT count(*)::int AS n, count(DISTINCT usage_type)::int AS types,
+             count(*) FILTER (WHERE u.workspace_id <> c.workspace_id)::int AS ws_mismatch
+        FROM usage_records u JOIN calls c ON c.id = u.call_id`;
+    expect(usage!.n).toBe(result.usageRecords);
+    expect(usage!.types).toBe(4);
+    expect(usage!.ws_mismatch).toBe(0);
+    const margins = await q<{ provider: string; cost: string; billed: string }>`
+      SELECT provider, sum(total_cost)::text AS cost, sum(final_cost)::text AS billed FROM usage_records GROUP BY provider`;
+    const negative = margins.filter((m) => Number(m.billed) < Number(m.cost)).map((m) => m.provider);
+    expect(negative).toEqual(['playht']);
+  });
+
+  it('writes monthly billing periods whose usage amount is the exact usage of the month', async () => {
+    const statuses = await q<{ v: string }>`SELECT DISTINCT status::text AS v FROM billing_periods`;
+    expect(new Set(statuses.map((r) => r.v))).toEqual(new Set(['paid', 'finalized', 'draft']));
+    const [wrong] = await q<{ n: number }>`
+      SELECT count(*)::int AS n FROM billing_periods b
+       WHERE b.usage_amount <> COALESCE((SELECT sum(final_cost) FROM usage_records u
+                                        WHERE u.workspace_id = b.workspace_id AND u.created_at >= b.period_start AND u.created_at < b.period_end), 0)
+          OR b.total_amount <> b.subscription_amount + b.usage_amount`;
+    expect(wrong!.n).toBe(0);
+  });
+
+  it('records provider health every 5 minutes and the demo users with memberships', async () => {
+    const [h] = await q<{ providers: number; step: number }>`
+      SELECT count(DISTINCT provider)::int AS providers,
+             (SELECT extract(epoch FROM last_check - lag)::int FROM (SELECT last_check, lag(last_check) OVER (ORDER BY last_check) AS lag
+                FROM provider_health_status WHERE provider = 'twilio') s WHERE lag IS NOT NULL LIMIT 1) AS step
+        FROM provider_health_status`;
+    expect(h!.providers).toBe(7);
+    expect(h!.step).toBe(300);
+    const [u] = await q<{ admins: number; owners: number; members: number }>`
+      SELECT (SELECT count(*)::int FROM users WHERE is_platform_admin) AS admins,
+             (SELECT count(*)::int FROM memberships WHERE role = 'owner') AS owners,
+             (SELECT count(*)::int FROM memberships WHERE role = 'member') AS members`;
+    expect(u).toEqual({ admins: 1, owners: 20, members: 21 });
+    expect(result.logins[0]).toMatchObject({ email: 'admin@example.com', role: 'platform admin' });
+  });
+
+  it('is deterministic: the same seed and anchor give the same data', async () => {
+    const digest = () => q<{ d: string }>`SELECT md5(string_agg(id::text || status::text || started_at::text || cost_total::text, ',' ORDER BY id)) AS d FROM calls`;
+    const [before] = await digest();
+    await seedDatabase(t.connection, { calls: 6000, seed: 7, now: NOW, healthDays: 2 });
+    const [after] = await digest();
+    expect(after!.d).toBe(before!.d);
+  });
+
+  it('leaves the previous data intact when seeding fails midway', async () => {
+    const [before] = await q<{ n: number }>`SELECT count(*)::int AS n FROM calls`;
+    await expect(seedDatabase(t.connection, { calls: 100, seed: 1, now: NOW, adminEmail: 'x'.repeat(3) + '\u0000' })).rejects.toThrow();
+    const [after] = await q<{ n: number }>`SELECT count(*)::int AS n FROM calls`;
+    expect(after!.n).toBe(before!.n);
+    const [idx] = await q<{ n: number }>`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'calls'`;
+    expect(idx!.n).toBe(4);
+  });
+});
