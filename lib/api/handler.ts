@@ -1,0 +1,102 @@
+import type { NextRequest } from 'next/server';
+import type { z } from 'zod';
+import { getDb, type Db } from '@/lib/db';
+import { allows, findWorkspaceAccess, type WorkspaceAccess } from '@/lib/auth/access';
+import { callerFromToken, readSessionToken, type Caller } from '@/lib/auth/caller';
+import type { Role } from '@/lib/auth/roles';
+import { badRequest, forbidden, jsonResponse, notFound, toErrorResponse, unauthorized } from './errors';
+import { describeIssue, queryObject } from './query';
+
+/**
+ * The one wrapper around every JSON route handler (cf. dub's withWorkspace). In order:
+ *   1. session   → 401 when missing, expired or its user is gone
+ *   2. access    → 'workspace': the route's [id] must be a workspace the caller belongs to
+ *                  (platform admins pass) else 404; a role below `role` → 403.
+ *                  'platform-admin': anyone else → 403.
+ *   3. params    → other route params (e.g. agentId); malformed → 404, like unknown ids
+ *   4. query     → zod schema; the first problem → 400 naming the parameter
+ *   5. handler   → its result is sent as JSON (typed by the response schema), or a
+ *                  Response it built itself; thrown errors map to 400/404/429, else 500.
+ * Access is checked before the query so that another workspace's URL answers 404 whatever
+ * its query string.
+ */
+export type Access = 'signed-in' | 'workspace' | 'platform-admin';
+
+type RouteParams = Record<string, string | string[] | undefined>;
+export type RouteContext = { params: Promise<RouteParams> };
+export type RouteHandler = (request: NextRequest, context: RouteContext) => Promise<Response>;
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type HandlerContext<A extends Access, Q, P> = {
+  request: NextRequest;
+  db: Db;
+  caller: Caller;
+  query: Q;
+  params: P;
+} & (A extends 'workspace' ? { access: WorkspaceAccess; workspaceId: string; timeZone: string } : unknown);
+
+export type ApiOptions<A extends Access, Q, P, R> = {
+  access: A;
+  /** Minimum membership role for 'workspace' routes; default viewer (every member). */
+  role?: Role;
+  query?: Q;
+  /** Route params other than the workspace [id]. */
+  params?: P;
+  /** The JSON body's schema: the handler's return type is checked against it. */
+  response?: R;
+};
+
+export function withApi<
+  A extends Access,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  R extends z.ZodType | undefined = undefined,
+>(
+  options: ApiOptions<A, Q, P, R>,
+  handler: (ctx: HandlerContext<A, Out<Q>, Out<P>>) => Promise<(R extends z.ZodType ? z.input<R> : unknown) | Response>,
+): RouteHandler {
+  return async (request, context) => {
+    try {
+      // No token, no database round trip.
+      const token = await readSessionToken(request);
+      if (!token) throw unauthorized();
+      const db = await getDb();
+      const caller = await callerFromToken(db, token);
+      if (!caller) throw unauthorized();
+      const routeParams = (await context?.params) ?? {};
+
+      let workspace: { access: WorkspaceAccess; workspaceId: string; timeZone: string } | undefined;
+      if (options.access === 'platform-admin' && !caller.isPlatformAdmin) throw forbidden();
+      if (options.access === 'workspace') {
+        const access = await findWorkspaceAccess(db, caller, routeParams.id);
+        if (!access) throw notFound();
+        if (!allows(access, options.role ?? 'viewer')) throw forbidden();
+        workspace = { access, workspaceId: access.workspace.id, timeZone: access.workspace.timezone };
+      }
+
+      let params: unknown = undefined;
+      if (options.params) {
+        const parsed = options.params.safeParse(routeParams);
+        if (!parsed.success) throw notFound();
+        params = parsed.data;
+      }
+
+      let query: unknown = undefined;
+      if (options.query) {
+        const parsed = options.query.safeParse(queryObject(request.nextUrl.searchParams));
+        if (!parsed.success) {
+          const { param, message } = describeIssue(parsed.error.issues[0]!);
+          throw badRequest(param, message);
+        }
+        query = parsed.data;
+      }
+
+      const ctx = { request, db, caller, query, params, ...workspace } as HandlerContext<A, Out<Q>, Out<P>>;
+      const result = await handler(ctx);
+      return result instanceof Response ? result : jsonResponse(result);
+    } catch (error) {
+      return toErrorResponse(error, `${request.method} ${request.nextUrl.pathname}`);
+    }
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { Db } from '@/lib/db';
+import type { Caller } from './caller';
+import { hasRole, type Role } from './roles';
+
+export type AccessibleWorkspace = { id: string; name: string; slug: string; timezone: string; status: string };
+
+export type WorkspaceAccess = {
+  workspace: AccessibleWorkspace;
+  /** The caller's membership role; null for a platform admin who is not a member. */
+  role: Role | null;
+  isPlatformAdmin: boolean;
+};
+
+const workspaceId = z.guid();
+const workspaceSelect = { id: true, name: true, slug: true, timezone: true, status: true } as const;
+
+/**
+ * The caller's access to one workspace, or null when the id is malformed, the workspace
+ * does not exist, or the caller is neither a member nor a platform admin. The three are
+ * deliberately one answer so that another workspace's id reveals nothing.
+ */
+export async function findWorkspaceAccess(db: Db, caller: Caller, id: unknown): Promise<WorkspaceAccess | null> {
+  const parsed = workspaceId.safeParse(id);
+  if (!parsed.success) return null;
+  const workspace = await db.workspace.findUnique({
+    where: { id: parsed.data },
+    select: { ...workspaceSelect, memberships: { where: { userId: caller.userId }, select: { role: true } } },
+  });
+  if (!workspace) return null;
+  const { memberships, ...fields } = workspace;
+  const role = memberships[0]?.role ?? null;
+  if (!role && !caller.isPlatformAdmin) return null;
+  return { workspace: fields, role, isPlatformAdmin: caller.isPlatformAdmin };
+}
+
+/** Platform admins pass every role check; members need at least `required`. */
+export function allows(access: WorkspaceAccess, required: Role): boolean {
+  return access.isPlatformAdmin || (access.role !== null && hasRole(access.role, required));
+}
+
+/** The workspaces a caller may open: their memberships, or every workspace for a platform admin. */
+export async function listAccessibleWorkspaces(db: Db, caller: Caller): Promise<(AccessibleWorkspace & { role: Role | null })[]> {
+  const rows = await db.workspace.findMany({
+    where: caller.isPlatformAdmin ? {} : { memberships: { some: { userId: caller.userId } } },
+    select: { ...workspaceSelect, memberships: { where: { userId: caller.userId }, select: { role: true } } },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
+  return rows.map(({ memberships, ...fields }) => ({ ...fields, role: memberships[0]?.role ?? null }));
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { ConfigError } from '@/lib/env';
+
+/**
+ * Auth settings from the environment, validated once per process. NEXTAUTH_SECRET signs
+ * and encrypts every session; a short or missing one is a configuration error, never a
+ * silent fallback.
+ */
+const authEnvSchema = z.object({
+  NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)'),
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  NEXTAUTH_URL: z.url().optional(),
+});
+
+export type AuthConfig = {
+  secret: string;
+  /** Session lifetime in seconds (JWT exp and cookie max-age). */
+  sessionMaxAge: number;
+  /** Browsers only send __Secure- cookies over https, so the name follows NEXTAUTH_URL. */
+  sessionCookieName: string;
+  secureCookie: boolean;
+};
+
+export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const parsed = authEnvSchema.safeParse({
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET || undefined,
+    SESSION_MAX_AGE_HOURS: env.SESSION_MAX_AGE_HOURS || undefined,
+    NEXTAUTH_URL: env.NEXTAUTH_URL || undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const secureCookie = parsed.data.NEXTAUTH_URL?.startsWith('https://') ?? false;
+  return {
+    secret: parsed.data.NEXTAUTH_SECRET,
+    sessionMaxAge: Math.round(parsed.data.SESSION_MAX_AGE_HOURS * 3600),
+    sessionCookieName: secureCookie ? '__Secure-next-auth.session-token' : 'next-auth.session-token',
+    secureCookie,
+  };
+}

@@ -1,0 +1,126 @@
+import { Prisma, type Db } from '@/lib/db';
+import { assertRange, scopeCondition, type CallFilters, type TimeRange, type WorkspaceScope } from '@/lib/analytics';
+import { callFilterCondition } from '@/lib/analytics/filters';
+import { inRange } from '@/lib/analytics/sql';
+import { encodeCallCursor, type CallCursor, type CallSort, type SortOrder } from './cursor';
+
+export type CallListRow = {
+  id: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  agentId: string | null;
+  /** null when the call has no agent or its agent row is gone. */
+  agentName: string | null;
+  agentDeleted: boolean;
+  callerNumber: string | null;
+  direction: string;
+  status: string;
+  durationSeconds: number | null;
+  /** Billed cost of the call (calls.cost_total), decimal string. */
+  cost: string;
+  sentiment: string | null;
+  provider: string | null;
+  intent: string | null;
+};
+
+export type CallListPage = { items: CallListRow[]; nextCursor: string | null };
+
+export type CallListOptions = {
+  filters: CallFilters;
+  sort: CallSort;
+  order: SortOrder;
+  limit: number;
+  cursor: CallCursor | null;
+};
+
+// Sort keys come from this allow-list only. Duration is nullable; -1 orders "no duration"
+// last when descending and first when ascending, and keeps the keyset comparison total.
+const SORT_KEYS: Record<CallSort, Prisma.Sql> = {
+  started_at: Prisma.sql`c.started_at`,
+  duration: Prisma.sql`coalesce(c.duration_seconds, -1)`,
+  cost: Prisma.sql`c.cost_total`,
+};
+
+function cursorValue(cursor: CallCursor): Prisma.Sql {
+  if (cursor.sort === 'started_at') return Prisma.sql`${new Date(cursor.value)}::timestamptz`;
+  if (cursor.sort === 'duration') return Prisma.sql`${cursor.value}::int`;
+  return Prisma.sql`${cursor.value}::numeric`;
+}
+
+type Row = {
+  id: string;
+  started_at: Date;
+  ended_at: Date | null;
+  agent_id: string | null;
+  agent_name: string | null;
+  agent_deleted: boolean;
+  caller_number: string | null;
+  direction: string;
+  status: string;
+  duration_seconds: number | null;
+  cost: string;
+  sentiment: string | null;
+  provider: string | null;
+  intent: string | null;
+};
+
+/**
+ * One page of a workspace's calls in a range, after filters, by keyset pagination on
+ * (sort key, id): stable under concurrent inserts and as fast on page 1000 as on page 1.
+ */
+export async function listCalls(db: Db, scope: WorkspaceScope, range: TimeRange, options: CallListOptions): Promise<CallListPage> {
+  assertRange(range);
+  const key = SORT_KEYS[options.sort];
+  const descending = options.order === 'desc';
+  const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const after = options.cursor
+    ? descending
+      ? Prisma.sql`(${key}, c.id) < (${cursorValue(options.cursor)}, ${options.cursor.id}::uuid)`
+      : Prisma.sql`(${key}, c.id) > (${cursorValue(options.cursor)}, ${options.cursor.id}::uuid)`
+    : Prisma.sql`TRUE`;
+
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT c.id::text AS id, c.started_at, c.ended_at, c.agent_id::text AS agent_id,
+           a.name AS agent_name, (a.deleted_at IS NOT NULL) AS agent_deleted,
+           c.caller_number, c.direction::text AS direction, c.status::text AS status,
+           c.duration_seconds, round(c.cost_total, 6)::text AS cost, c.sentiment::text AS sentiment,
+           c.voice_provider_used AS provider, c.intent
+    FROM calls c
+    LEFT JOIN voice_agents a ON a.id = c.agent_id AND a.workspace_id = c.workspace_id
+    WHERE ${scopeCondition(scope, 'c.workspace_id')}
+      AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)}
+      AND ${callFilterCondition(options.filters)}
+      AND ${after}
+    ORDER BY ${key} ${direction}, c.id ${direction}
+    LIMIT ${options.limit + 1}`;
+
+  const items = rows.slice(0, options.limit).map(toListRow);
+  const last = items.at(-1);
+  const nextCursor = rows.length > options.limit && last ? encodeCallCursor(cursorFor(options, last)) : null;
+  return { items, nextCursor };
+}
+
+function cursorFor({ sort, order }: CallListOptions, row: CallListRow): CallCursor {
+  if (sort === 'started_at') return { sort, order, id: row.id, value: row.startedAt.toISOString() };
+  if (sort === 'duration') return { sort, order, id: row.id, value: row.durationSeconds ?? -1 };
+  return { sort, order, id: row.id, value: row.cost };
+}
+
+function toListRow(row: Row): CallListRow {
+  return {
+    id: row.id,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    agentId: row.agent_id,
+    agentName: row.agent_name,
+    agentDeleted: row.agent_deleted === true,
+    callerNumber: row.caller_number,
+    direction: row.direction,
+    status: row.status,
+    durationSeconds: row.duration_seconds,
+    cost: row.cost,
+    sentiment: row.sentiment,
+    provider: row.provider,
+    intent: row.intent,
+  };
+}
