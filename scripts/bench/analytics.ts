@@ -1,0 +1,66 @@
+import {
+  getAgentPerformance,
+  getCallAnalytics,
+  getPlatformOverview,
+  getProviderAnalytics,
+  getUsageSummary,
+  getWorkspaceOverview,
+  resolveRange,
+  type TimeRange,
+} from '@/lib/analytics';
+import { measure } from './timing';
+import { seedAgentPerformance, seedCallAnalytics, seedPlatformOverview, seedProviderAnalytics, seedWorkspaceOverview } from './seed-sql';
+import type { BenchContext, BenchResult, BenchSection } from './types';
+
+type Target = { workspaceId: string; timeZone: string; agentId: string; billingPeriodId: string | null };
+
+/**
+ * Every analytics function for the largest workspace and for the platform, over the
+ * month and year presets, beside the seed's SQL for the same question on the same data.
+ */
+export const analyticsSection: BenchSection = {
+  title: 'analytics engine (lib/analytics) vs the seed SQL',
+  async run(context) {
+    const target = await findTarget(context);
+    context.log(`largest workspace ${target.workspaceId} (${target.timeZone}), busiest agent ${target.agentId}`);
+    const results: BenchResult[] = [];
+    const { db, runs } = context;
+    for (const preset of ['month', 'year'] as const) {
+      const local = resolveRange(preset, target.timeZone, context.now);
+      const utc = resolveRange(preset, 'UTC', context.now);
+      const scope = { workspaceId: target.workspaceId };
+      const cases: [string, TimeRange, () => Promise<unknown>, (() => Promise<unknown>) | undefined][] = [
+        ['getWorkspaceOverview', local, () => getWorkspaceOverview(db, scope, local), () => seedWorkspaceOverview(db, target.workspaceId, local.from, local.to)],
+        ['getCallAnalytics', local, () => getCallAnalytics(db, scope, local), () => seedCallAnalytics(db, target.workspaceId, local.from, local.to)],
+        ['getAgentPerformance', local, () => getAgentPerformance(db, scope, target.agentId, local), () => seedAgentPerformance(db, target.agentId, local.from, local.to)],
+        ['getUsageSummary', local, () => getUsageSummary(db, scope, local), undefined],
+        ['getPlatformOverview', utc, () => getPlatformOverview(db, utc), () => seedPlatformOverview(db, utc.from)],
+        ['getProviderAnalytics', utc, () => getProviderAnalytics(db, utc), () => seedProviderAnalytics(db, utc.from, utc.to)],
+      ];
+      for (const [name, , ours, seed] of cases) {
+        const result: BenchResult = { name, range: preset, ours: await measure(ours, runs) };
+        if (seed) result.seed = await measure(seed, runs);
+        context.log(`  ${name} ${preset}: p50 ${result.ours.p50.toFixed(1)} ms`);
+        results.push(result);
+      }
+    }
+    if (target.billingPeriodId) {
+      const id = target.billingPeriodId;
+      results.push({ name: 'getUsageSummary', range: 'billing period', ours: await measure(() => getUsageSummary(db, { workspaceId: target.workspaceId }, { billingPeriodId: id }), runs) });
+    }
+    return results;
+  },
+};
+
+async function findTarget({ db }: BenchContext): Promise<Target> {
+  const [workspace] = await db.$queryRaw<{ id: string; timezone: string }[]>`
+    SELECT w.id::text AS id, w.timezone FROM workspaces w
+    JOIN (SELECT workspace_id, count(*) AS n FROM calls GROUP BY 1 ORDER BY n DESC LIMIT 1) top ON top.workspace_id = w.id`;
+  if (!workspace) throw new Error('the bench database has no calls');
+  const [agent] = await db.$queryRaw<{ id: string }[]>`
+    SELECT agent_id::text AS id FROM calls WHERE workspace_id = ${workspace.id}::uuid AND agent_id IS NOT NULL
+    GROUP BY agent_id ORDER BY count(*) DESC LIMIT 1`;
+  const [period] = await db.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM billing_periods WHERE workspace_id = ${workspace.id}::uuid ORDER BY period_start DESC LIMIT 1`;
+  return { workspaceId: workspace.id, timeZone: workspace.timezone, agentId: agent!.id, billingPeriodId: period?.id ?? null };
+}

@@ -1,0 +1,46 @@
+// npm run bench -- [--calls N] [--runs R] [--only section]: PostgreSQL (DATABASE_URL) only.
+// Seeds (or reuses) vd_bench_<N>, then runs each section and prints p50/p95 per line.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ConfigError, databaseConfig } from '@/lib/env';
+import { runCli } from '../cli';
+import { analyticsSection } from './analytics';
+import { BENCH_NOW, openBenchDataset } from './dataset';
+import { formatResults } from './report';
+import type { BenchSection } from './types';
+
+/** Each section lives in its own file; add new ones (exports, RSS, …) here. */
+const SECTIONS: Record<string, BenchSection> = {
+  analytics: analyticsSection,
+};
+
+const argsSchema = z.object({
+  calls: z.coerce.number().int().min(1000).max(50_000_000).default(1_000_000),
+  runs: z.coerce.number().int().min(1).max(1000).default(20),
+  only: z.enum(Object.keys(SECTIONS) as [string, ...string[]]).optional(),
+});
+
+runCli(async () => {
+  const { values } = parseArgs({ options: { calls: { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' } } });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`--${issue.path.join('.')}: ${issue.message}`);
+  }
+  const config = databaseConfig();
+  if (config.kind !== 'postgres') throw new ConfigError('DATABASE_URL: the bench runs on PostgreSQL; set DATABASE_URL to a server');
+  const { calls, runs, only } = parsed.data;
+  const log = (message: string) => console.log(message);
+  const { connection, db } = await openBenchDataset(config.url, calls, log);
+  try {
+    const context = { db, connection, calls, now: BENCH_NOW, runs, log };
+    for (const [name, section] of Object.entries(SECTIONS)) {
+      if (only && only !== name) continue;
+      log(`\n# ${section.title}`);
+      console.log(formatResults(section.title, await section.run(context)));
+    }
+  } finally {
+    await db.$disconnect();
+    await connection.close();
+  }
+});
