@@ -13,6 +13,15 @@ const COUNTRY_CODES: Record<string, string> = {
 
 export type DemoLogin = { email: string; password: string; role: string; workspace?: string };
 
+/** The demo logins the seed creates, without reading the database. */
+export function demoLogins(options: { adminEmail: string; adminPassword: string; memberPassword?: string }): DemoLogin[] {
+  const password = options.memberPassword ?? 'demo-password';
+  return [
+    { email: options.adminEmail, password: options.adminPassword, role: 'platform admin' },
+    ...WORKSPACES.flatMap((spec) => (['owner', 'member'] as const).map((role) => ({ email: `${role}.${slugify(spec.name)}@example.com`, password, role, workspace: spec.name }))),
+  ];
+}
+
 export function slugify(name: string): string {
   return name.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().toLowerCase().replace(/[\s_-]+/g, '-');
 }
