@@ -28,6 +28,15 @@ export type RouteHandler = (request: NextRequest, context: RouteContext) => Prom
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/** A response schema's JSON shape, where the handler may hand over Dates for ISO strings (Response.json writes them so). */
+export type Wire<T> = T extends string
+  ? T | Date
+  : T extends readonly (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
+
 export type HandlerContext<A extends Access, Q, P> = {
   request: NextRequest;
   db: Db;
@@ -54,7 +63,7 @@ export function withApi<
   R extends z.ZodType | undefined = undefined,
 >(
   options: ApiOptions<A, Q, P, R>,
-  handler: (ctx: HandlerContext<A, Out<Q>, Out<P>>) => Promise<(R extends z.ZodType ? z.input<R> : unknown) | Response>,
+  handler: (ctx: HandlerContext<A, Out<Q>, Out<P>>) => Promise<(R extends z.ZodType ? Wire<z.input<R>> : unknown) | Response>,
 ): RouteHandler {
   return async (request, context) => {
     try {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db';
+import type { WorkspaceStatus } from '@/lib/generated/prisma/enums';
 import type { Caller } from './caller';
 import { hasRole, type Role } from './roles';
 
-export type AccessibleWorkspace = { id: string; name: string; slug: string; timezone: string; status: string };
+export type AccessibleWorkspace = { id: string; name: string; slug: string; timezone: string; status: WorkspaceStatus };
 
 export type WorkspaceAccess = {
   workspace: AccessibleWorkspace;

@@ -1,5 +1,5 @@
 import { Prisma, type Db } from '@/lib/db';
-import { assertRange, scopeCondition, type CallFilters, type TimeRange, type WorkspaceScope } from '@/lib/analytics';
+import { assertRange, scopeCondition, type CallDirection, type CallFilters, type CallStatus, type Sentiment, type TimeRange, type WorkspaceScope } from '@/lib/analytics';
 import { callFilterCondition } from '@/lib/analytics/filters';
 import { inRange } from '@/lib/analytics/sql';
 import { encodeCallCursor, type CallCursor, type CallSort, type SortOrder } from './cursor';
@@ -13,12 +13,12 @@ export type CallListRow = {
   agentName: string | null;
   agentDeleted: boolean;
   callerNumber: string | null;
-  direction: string;
-  status: string;
+  direction: CallDirection;
+  status: CallStatus;
   durationSeconds: number | null;
   /** Billed cost of the call (calls.cost_total), decimal string. */
   cost: string;
-  sentiment: string | null;
+  sentiment: Sentiment | null;
   provider: string | null;
   intent: string | null;
 };
@@ -55,11 +55,11 @@ type Row = {
   agent_name: string | null;
   agent_deleted: boolean;
   caller_number: string | null;
-  direction: string;
-  status: string;
+  direction: CallDirection;
+  status: CallStatus;
   duration_seconds: number | null;
   cost: string;
-  sentiment: string | null;
+  sentiment: Sentiment | null;
   provider: string | null;
   intent: string | null;
 };
