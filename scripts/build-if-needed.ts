@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'next.config.mjs', 'tailwind.config.ts', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
-const STAMP = path.join('.next', 'source-digest');
+const distDir = () => process.env.NEXT_DIST_DIR || '.next';
 
 /** A digest of every source file's path, size and mtime: cheap, and changes on any edit. */
 function sourceDigest(root = process.cwd()): string {
@@ -22,10 +22,11 @@ function sourceDigest(root = process.cwd()): string {
 /** Runs `next build` unless .next was built from exactly these sources. */
 export function buildIfNeeded(): void {
   const digest = sourceDigest();
-  const built = fs.existsSync(path.join('.next', 'BUILD_ID')) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === digest;
+  const stamp = path.join(distDir(), 'source-digest');
+  const built = fs.existsSync(path.join(distDir(), 'BUILD_ID')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest;
   if (built) return;
   console.log('building the app (next build)…');
   const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) throw new Error('next build failed');
-  fs.writeFileSync(STAMP, digest);
+  fs.writeFileSync(stamp, digest);
 }
