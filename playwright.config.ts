@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser';
 
 // One free port for the whole run; workers inherit it through the environment.
-process.env.E2E_PORT ??= execFileSync(process.execPath, ['e2e/free-port.cjs']).toString().trim();
+process.env.E2E_PORT ??= execFileSync(process.execPath, ['e2e/free-port.mjs']).toString().trim();
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({

@@ -28,7 +28,10 @@ describe('demo data', () => {
     const rows = await q<{ n: number; deleted: number }>`
       SELECT count(*)::int AS n, count(deleted_at)::int AS deleted FROM voice_agents GROUP BY workspace_id`;
     expect(rows.length).toBe(20);
-    for (const r of rows) expect(r.n).toBeGreaterThanOrEqual(3), expect(r.n).toBeLessThanOrEqual(15);
+    for (const r of rows) {
+      expect(r.n).toBeGreaterThanOrEqual(3);
+      expect(r.n).toBeLessThanOrEqual(15);
+    }
     expect(rows.reduce((s, r) => s + r.deleted, 0)).toBeGreaterThan(0);
   });
 
