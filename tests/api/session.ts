@@ -1,0 +1,44 @@
+import { encode } from 'next-auth/jwt';
+import { NextRequest } from 'next/server';
+
+/**
+ * Real next-auth sessions for tests: a JWT encrypted with the test secret in the session
+ * cookie of a NextRequest, exactly what a browser sends after signing in.
+ */
+export const TEST_SECRET = 'test-secret-for-vitest-only-0123456789abcdef';
+process.env.NEXTAUTH_SECRET = TEST_SECRET;
+delete process.env.NEXTAUTH_URL;
+
+export const SESSION_COOKIE = 'next-auth.session-token';
+
+export type TestUser = { id: string; email: string; isPlatformAdmin?: boolean };
+
+/** An encoded session token; `maxAge` in seconds (negative: already expired). */
+export function sessionToken(user: TestUser, maxAge = 8 * 3600, secret = TEST_SECRET): Promise<string> {
+  return encode({
+    token: { sub: user.id, uid: user.id, email: user.email, isPlatformAdmin: user.isPlatformAdmin === true },
+    secret,
+    maxAge,
+  });
+}
+
+export async function apiRequest(url: string, user?: TestUser | null, init: { maxAge?: number; secret?: string; cookie?: string } = {}): Promise<NextRequest> {
+  const headers = new Headers();
+  if (init.cookie !== undefined) headers.set('cookie', init.cookie);
+  else if (user) headers.set('cookie', `${SESSION_COOKIE}=${await sessionToken(user, init.maxAge, init.secret)}`);
+  return new NextRequest(new URL(url, 'http://localhost:3000'), { headers });
+}
+
+type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
+
+export async function call(handler: Handler, url: string, params: Record<string, string>, user?: TestUser | null, init?: { maxAge?: number; secret?: string; cookie?: string }) {
+  const response = await handler(await apiRequest(url, user, init), { params: Promise.resolve(params) });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // left as text: a non-JSON body is itself a test failure where JSON is expected
+  }
+  return { status: response.status, body: body as any, headers: response.headers };
+}
