@@ -35,7 +35,14 @@ export const callFilterShape = {
   agentId: once(uuid).optional(),
   status: once(z.enum(CALL_STATUSES, listOf(CALL_STATUSES))).optional(),
   direction: once(z.enum(CALL_DIRECTIONS, listOf(CALL_DIRECTIONS))).optional(),
-  provider: once(z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters')).optional(),
+  provider: once(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .max(64, 'must be at most 64 characters')
+      // PostgreSQL text cannot hold NUL; control characters are never a provider name.
+      .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters'),
+  ).optional(),
   sentiment: once(z.enum(SENTIMENTS, listOf(SENTIMENTS))).optional(),
 };
 
