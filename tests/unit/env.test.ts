@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, databaseConfig, redactUrl } from '@/lib/env';
+import { openConnection } from '@/lib/db';
+
+describe('databaseConfig', () => {
+  it('uses embedded PGlite in .data/pglite when DATABASE_URL is unset or empty', () => {
+    expect(databaseConfig({})).toEqual({ kind: 'pglite', dir: '.data/pglite' });
+    expect(databaseConfig({ DATABASE_URL: '' })).toEqual({ kind: 'pglite', dir: '.data/pglite' });
+    expect(databaseConfig({ PGLITE_DIR: '/tmp/x' })).toEqual({ kind: 'pglite', dir: '/tmp/x' });
+  });
+
+  it('uses PostgreSQL for postgres:// and postgresql:// URLs', () => {
+    expect(databaseConfig({ DATABASE_URL: 'postgres://u@db:5432/app' })).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/app' });
+    expect(databaseConfig({ DATABASE_URL: 'postgresql://u@db/app' }).kind).toBe('postgres');
+  });
+
+  it.each(['mysql://u@h/db', 'not a url', 'postgres://', 'file:///tmp/db'])('rejects %j with a message naming DATABASE_URL', (url) => {
+    expect(() => databaseConfig({ DATABASE_URL: url })).toThrow(ConfigError);
+    expect(() => databaseConfig({ DATABASE_URL: url })).toThrow(/^DATABASE_URL: /);
+  });
+
+  it('names DATABASE_URL, without the password, when the server is unreachable', async () => {
+    const error = await openConnection({ kind: 'postgres', url: 'postgres://u:secret@127.0.0.1:1/db' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/^DATABASE_URL: cannot connect to postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/db \(ECONNREFUSED\)$/);
+  });
+
+  it('redacts passwords', () => {
+    expect(redactUrl('postgres://a:b@h/d')).toBe('postgres://a:***@h/d');
+    expect(redactUrl('%%%')).toBe('(unparseable URL)');
+  });
+});
