@@ -21,7 +21,7 @@ export type AuthConfig = {
   secureCookie: boolean;
 };
 
-export function authConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+export function authConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
   const parsed = authEnvSchema.safeParse({
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET || undefined,
     SESSION_MAX_AGE_HOURS: env.SESSION_MAX_AGE_HOURS || undefined,
