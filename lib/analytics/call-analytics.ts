@@ -69,27 +69,42 @@ const BY_HOUR = 0b11110;
 export async function getCallAnalytics(db: Db, scope: AnalyticsScope, range: TimeRange, filters: CallFilters = {}): Promise<CallAnalytics> {
   assertRange(range);
   const filter = callFilterCondition(filters);
+  // Two levels: the calls are first summed per (status, direction, agent, hour), a few
+  // thousand rows, which the grouping sets then roll up. Grouping sets straight over the
+  // calls make the planner sort them all (measured 2-3× slower on the largest workspace).
   const rows = await db.$queryRaw<Row[]>`
     SELECT s.*, a.name AS agent_name
     FROM (
-      SELECT grouping(c.status, c.direction, c.agent_id, c.workspace_id, c.hour)::int AS g,
-             c.status::text AS status, c.direction::text AS direction, c.agent_id::text AS agent_id,
-             c.workspace_id, c.hour,
-             count(*)::int AS calls,
-             (count(*) FILTER (WHERE c.status = 'completed'))::int AS completed,
-             (count(*) FILTER (WHERE c.status IN ${TERMINAL}))::int AS terminal,
-             coalesce(sum(c.duration_seconds), 0)::float8 AS total_seconds,
-             coalesce(avg(c.duration_seconds), 0)::float8 AS avg_duration,
-             max(c.duration_seconds) AS longest,
-             min(c.duration_seconds) AS shortest,
-             ${money(Prisma.sql`sum(c.cost_total)`)} AS cost
+      SELECT grouping(p.status, p.direction, p.agent_id, p.workspace_id, p.hour)::int AS g,
+             p.status::text AS status, p.direction::text AS direction, p.agent_id::text AS agent_id,
+             p.workspace_id, p.hour,
+             sum(p.calls)::int AS calls,
+             sum(p.completed)::int AS completed,
+             sum(p.terminal)::int AS terminal,
+             coalesce(sum(p.total_seconds), 0)::float8 AS total_seconds,
+             coalesce(sum(p.total_seconds)::float8 / nullif(sum(p.timed), 0), 0) AS avg_duration,
+             max(p.longest) AS longest,
+             min(p.shortest) AS shortest,
+             ${money(Prisma.sql`sum(p.cost)`)} AS cost
       FROM (
-        SELECT c.status, c.direction, c.agent_id, c.workspace_id, c.duration_seconds, c.cost_total,
-               ${localHour(Prisma.sql`c.started_at`, range.timeZone)} AS hour
-        FROM calls c
-        WHERE ${scopeCondition(scope, 'c.workspace_id')} AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)} AND ${filter}
-      ) c
-      GROUP BY GROUPING SETS ((), (c.status), (c.direction), (c.agent_id, c.workspace_id), (c.hour))
+        SELECT c.status, c.direction, c.agent_id, c.workspace_id, c.hour,
+               count(*) AS calls,
+               count(*) FILTER (WHERE c.status = 'completed') AS completed,
+               count(*) FILTER (WHERE c.status IN ${TERMINAL}) AS terminal,
+               sum(c.duration_seconds) AS total_seconds,
+               count(c.duration_seconds) AS timed,
+               max(c.duration_seconds) AS longest,
+               min(c.duration_seconds) AS shortest,
+               sum(c.cost_total) AS cost
+        FROM (
+          SELECT c.status, c.direction, c.agent_id, c.workspace_id, c.duration_seconds, c.cost_total,
+                 ${localHour(Prisma.sql`c.started_at`, range.timeZone)} AS hour
+          FROM calls c
+          WHERE ${scopeCondition(scope, 'c.workspace_id')} AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)} AND ${filter}
+        ) c
+        GROUP BY c.status, c.direction, c.agent_id, c.workspace_id, c.hour
+      ) p
+      GROUP BY GROUPING SETS ((), (p.status), (p.direction), (p.agent_id, p.workspace_id), (p.hour))
     ) s
     -- Both id and workspace: an agent id never resolves to another workspace's agent.
     -- Deleted agents keep their calls but lose their name (METRICS.md).

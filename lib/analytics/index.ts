@@ -42,3 +42,6 @@ export {
   type UsageSummaryTarget,
   type BillingPeriodInfo,
 } from './usage-summary';
+export { getMrrByTier, type MrrByTierRow } from './mrr-by-tier';
+export { getRevenueByMonth, lastCalendarMonths, type RevenueMonth } from './revenue-by-month';
+export { getWorkspaceList, type WorkspaceListRow } from './workspace-list';

@@ -31,14 +31,21 @@ export async function getWorkspaceOverview(db: Db, scope: AnalyticsScope, range:
       FROM calls c
       WHERE ${scopeCondition(scope, 'c.workspace_id')} AND ${inRange(Prisma.sql`c.started_at`, previous.from, range.to)}
       GROUP BY 1`,
+    // Summed per (range, provider, local day) first: a few thousand rows, which the
+    // grouping sets then roll up. Grouping sets straight over the usage rows make the
+    // planner sort them all (measured 3× slower on a year of the largest workspace).
     db.$queryRaw<CostRow[]>`
       SELECT u.current, u.provider, ${isoDate(Prisma.sql`u.day`)} AS day, grouping(u.provider, u.day)::int AS g,
-             ${money(Prisma.sql`sum(u.final_cost)`)} AS cost
+             ${money(Prisma.sql`sum(u.cost)`)} AS cost
       FROM (
-        SELECT x.created_at >= ${range.from}::timestamptz AS current, x.provider, x.final_cost,
-               ${localDate(Prisma.sql`x.created_at`, range.timeZone)} AS day
-        FROM usage_records x
-        WHERE ${scopeCondition(scope, 'workspace_id')} AND ${inRange(Prisma.sql`x.created_at`, previous.from, range.to)}
+        SELECT x.current, x.provider, x.day, sum(x.final_cost) AS cost
+        FROM (
+          SELECT y.created_at >= ${range.from}::timestamptz AS current, y.provider, y.final_cost,
+                 ${localDate(Prisma.sql`y.created_at`, range.timeZone)} AS day
+          FROM usage_records y
+          WHERE ${scopeCondition(scope, 'workspace_id')} AND ${inRange(Prisma.sql`y.created_at`, previous.from, range.to)}
+        ) x
+        GROUP BY x.current, x.provider, x.day
       ) u
       GROUP BY GROUPING SETS ((u.current, u.provider), (u.current, u.day), (u.current))`,
   ]);
