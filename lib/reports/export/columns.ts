@@ -1,0 +1,75 @@
+import { tzOffset } from '@date-fns/tz';
+
+/**
+ * The export's row (METRICS.md "Export"): one per call, the same fields in CSV and JSON.
+ * Instants are ISO 8601 with the workspace's UTC offset at that instant
+ * (`2026-03-08T01:59:59-05:00`); milliseconds appear only when they are not zero.
+ */
+export const EXPORT_COLUMNS = [
+  'call_id',
+  'agent_id',
+  'agent_name',
+  'caller',
+  'direction',
+  'status',
+  'duration_seconds',
+  'cost',
+  'sentiment',
+  'provider',
+  'started_at',
+  'ended_at',
+] as const;
+
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+export type ExportRow = {
+  call_id: string;
+  agent_id: string | null;
+  /** The agent's name, also when the agent was deleted since (its calls stay). */
+  agent_name: string | null;
+  caller: string | null;
+  direction: string;
+  status: string;
+  duration_seconds: number | null;
+  /** Billed cost of the call, exact decimal string ("1.250000"). */
+  cost: string;
+  sentiment: string | null;
+  provider: string | null;
+  started_at: string;
+  ended_at: string | null;
+};
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+
+/**
+ * Formats instants in one zone. Offsets change only at transitions, which fall on quarter
+ * hours in every modern zone, so the offset is looked up once per quarter hour (exports
+ * are ordered by time, so nearly every row hits the cache); a quarter hour whose two ends
+ * disagree (a transition inside it, e.g. historic LMT) is computed per instant.
+ */
+export function instantFormatter(timeZone: string): (epochMs: number) => string {
+  const offsets = new Map<number, number | null>();
+  const offsetAt = (ms: number) => tzOffset(timeZone, new Date(ms));
+  return (ms) => {
+    const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+    let offset = offsets.get(bucket);
+    if (offset === undefined) {
+      const start = offsetAt(bucket * QUARTER_HOUR_MS);
+      offset = start === offsetAt((bucket + 1) * QUARTER_HOUR_MS - 1) ? start : null;
+      if (offsets.size > 4096) offsets.clear();
+      offsets.set(bucket, offset);
+    }
+    return formatWithOffset(ms, offset ?? offsetAt(ms));
+  };
+}
+
+/** `offsetMinutes` east of UTC. */
+export function formatWithOffset(ms: number, offsetMinutes: number): string {
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString(); // YYYY-MM-DDTHH:mm:ss.sssZ
+  const millis = local.slice(19, 23);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${local.slice(0, 19)}${millis === '.000' ? '' : millis}${sign}${hh}:${mm}`;
+}
