@@ -41,11 +41,16 @@ export async function requireWorkspaceAccess(workspaceId: string, callbackUrl?: 
 }
 
 /**
- * A platform admin, or the 403 page via Next's forbidden(): needs
- * `experimental.authInterrupts: true` in next.config.mjs and renders app/forbidden.tsx.
+ * A platform admin, or the 403 page via Next's forbidden() (rendered by app/forbidden.tsx
+ * if present, else Next's default). forbidden() needs `experimental.authInterrupts: true`
+ * in next.config.mjs; without it, Next makes forbidden() throw a plain Error (a 500), so
+ * we fall back to notFound(): still closed, just a 404.
  */
 export async function requirePlatformAdmin(callbackUrl?: string): Promise<Caller> {
   const caller = await requireCaller(callbackUrl);
-  if (!caller.isPlatformAdmin) forbidden();
+  if (!caller.isPlatformAdmin) {
+    if (process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS) forbidden();
+    notFound();
+  }
   return caller;
 }
