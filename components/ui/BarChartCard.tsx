@@ -1,0 +1,130 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { describePoints, isAllZero, type ChartPoint } from '@/lib/charts/series';
+import { nextSearch } from '@/lib/charts/url';
+import { ChartFrame } from './ChartFrame';
+import { CHART_COLORS, tickFormatter, type ValueFormat } from './chart-theme';
+
+export type BarSelect = {
+  /** The search param a bar sets to its point's `filter` (e.g. "agentId", "status"). */
+  param: string;
+  /** Navigate to another page (e.g. the calls page) instead of the current one. */
+  pathname?: string;
+  /**
+   * "navigate" (default): a real navigation, the server re-renders with the filter.
+   * "history": only the URL changes (history.pushState) and client components reading it
+   * react; a second click on the selected bar clears it.
+   */
+  mode?: 'navigate' | 'history';
+  /** Accessible verb for the table fallback's links, e.g. "Show calls of". */
+  label: string;
+};
+
+export type BarChartCardProps = {
+  title: string;
+  definition?: string;
+  points: ChartPoint[];
+  /** "columns": vertical bars with categories along x (hours, statuses); "bars": horizontal bars, categories down y (agents). */
+  orientation?: 'columns' | 'bars';
+  height?: number;
+  categoryHeader: string;
+  valueHeader: string;
+  valueFormat?: ValueFormat;
+  select?: BarSelect;
+  /** Why there is nothing to show, used when there are no points or all are 0. */
+  empty: { title: string; description?: string };
+};
+
+/** A bar chart from prepared points (lib/charts), with table fallback and optional click-to-filter. */
+export function BarChartCard({ title, definition, points, orientation = 'columns', height = 240, categoryHeader, valueHeader, valueFormat = 'count', select, empty }: BarChartCardProps) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const anySelected = points.some((point) => point.highlighted);
+
+  const hrefFor = (point: ChartPoint) => {
+    if (!select || point.filter === undefined) return null;
+    const value = select.mode === 'history' && point.highlighted ? null : point.filter;
+    return `${select.pathname ?? pathname}${nextSearch(searchParams.toString(), { [select.param]: value })}`;
+  };
+  const choose = (point: ChartPoint | undefined) => {
+    const href = point ? hrefFor(point) : null;
+    if (!href) return;
+    if (select?.mode === 'history') window.history.pushState(null, '', href);
+    else router.push(href, { scroll: select?.pathname === undefined ? false : true });
+  };
+
+  const table = {
+    columns: [categoryHeader, valueHeader],
+    rows: points.map((point) => {
+      const href = hrefFor(point);
+      const label = href ? (
+        select?.mode === 'history' ? (
+          <button type="button" onClick={() => choose(point)} aria-pressed={point.highlighted ?? false} className="text-left text-brand-700 underline-offset-2 hover:underline">
+            <span className="sr-only">{select.label} </span>
+            {point.label}
+          </button>
+        ) : (
+          <Link href={href} scroll={false} className="text-brand-700 underline-offset-2 hover:underline">
+            <span className="sr-only">{select?.label} </span>
+            {point.label}
+          </Link>
+        )
+      ) : (
+        point.label
+      );
+      return { key: point.key, cells: [label, point.display] };
+    }),
+  };
+
+  const fill = (point: ChartPoint) => (point.highlighted ? CHART_COLORS.selected : anySelected ? CHART_COLORS.dimmed : CHART_COLORS.bar);
+  const format = tickFormatter(valueFormat);
+  const horizontal = orientation === 'bars';
+
+  return (
+    <ChartFrame
+      title={title}
+      definition={definition}
+      summary={describePoints(title, points)}
+      table={table}
+      height={height}
+      empty={points.length === 0 || isAllZero(points) ? empty : null}
+    >
+      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 320, height }}>
+        <BarChart data={points} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid stroke={CHART_COLORS.grid} vertical={horizontal} horizontal={!horizontal} />
+          {horizontal ? (
+            <>
+              <XAxis type="number" tickFormatter={format} stroke={CHART_COLORS.axis} fontSize={11} allowDecimals={false} />
+              <YAxis type="category" dataKey="label" width={112} stroke={CHART_COLORS.axis} fontSize={11} interval={0} />
+            </>
+          ) : (
+            <>
+              <XAxis type="category" dataKey="label" stroke={CHART_COLORS.axis} fontSize={11} minTickGap={4} />
+              <YAxis type="number" tickFormatter={format} stroke={CHART_COLORS.axis} fontSize={11} width={44} allowDecimals={false} />
+            </>
+          )}
+          <Tooltip
+            cursor={{ fill: '#f1f5f9' }}
+            formatter={(_value, _name, item) => [(item.payload as ChartPoint).display, valueHeader]}
+          />
+          <Bar
+            dataKey="value"
+            name={valueHeader}
+            radius={horizontal ? [0, 3, 3, 0] : [3, 3, 0, 0]}
+            isAnimationActive={false}
+            cursor={select ? 'pointer' : undefined}
+            onClick={(_data, index) => choose(points[index])}
+          >
+            {points.map((point) => (
+              <Cell key={point.key} fill={fill(point)} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+
+export type Column<T> = {
+  key: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  /** Numbers are right-aligned with tabular digits. */
+  align?: 'left' | 'right';
+  /** Hidden below the `sm` breakpoint (390 px phones) to keep the key columns readable. */
+  hideOnMobile?: boolean;
+};
+
+export type DataTableProps<T> = {
+  /** The table's accessible name (a visually hidden caption unless `showCaption`). */
+  caption: string;
+  showCaption?: boolean;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  /** Shown instead of the table when there are no rows (e.g. an EmptyState). */
+  empty?: ReactNode;
+  /** Dims the rows while new ones load, without moving anything. */
+  busy?: boolean;
+};
+
+/** A plain, horizontally scrollable table; works in server and client components. */
+export function DataTable<T>({ caption, showCaption = false, columns, rows, rowKey, empty, busy = false }: DataTableProps<T>) {
+  if (rows.length === 0 && empty) return <>{empty}</>;
+  const hide = (column: Column<T>) => (column.hideOnMobile ? 'hidden sm:table-cell' : '');
+  return (
+    <div className="-mx-4 overflow-x-auto px-4">
+      <table aria-busy={busy} className={`w-full min-w-max text-sm ${busy ? 'opacity-60' : ''}`}>
+        <caption className={showCaption ? 'mb-2 text-left text-sm font-semibold text-slate-900' : 'sr-only'}>{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className={`whitespace-nowrap px-2 py-2 font-medium first:pl-0 ${column.align === 'right' ? 'text-right' : ''} ${hide(column)}`}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
+              {columns.map((column) => (
+                <td key={column.key} className={`whitespace-nowrap px-2 py-2 first:pl-0 ${column.align === 'right' ? 'tabular text-right' : ''} ${hide(column)}`}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
