@@ -34,3 +34,16 @@ export function describeIssue(issue: z.core.$ZodIssue): { param: string; message
   const param = issue.path.map(String).join('.') || 'query';
   return { param, message: `${param}: ${issue.message}` };
 }
+
+export type ParsedQuery<T> = { ok: true; data: T } | { ok: false; param: string; message: string };
+
+/**
+ * For pages and exports: the same schemas as the API, applied to `await searchParams`
+ * (or a URLSearchParams), without throwing. A page may show `message` or fall back to
+ * defaults; route handlers get the 400 from the wrapper instead.
+ */
+export function parseQuery<S extends z.ZodType>(schema: S, input: QueryInput | URLSearchParams): ParsedQuery<z.output<S>> {
+  const parsed = schema.safeParse(input instanceof URLSearchParams ? queryObject(input) : input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, ...describeIssue(parsed.error.issues[0]!) };
+}
