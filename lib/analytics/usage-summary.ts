@@ -56,15 +56,21 @@ export async function getUsageSummary(db: Db, scope: AnalyticsScope, target: Usa
     window = { from: target.from, to: target.to, workspace: Prisma.sql`TRUE` };
   }
 
+  // Summed per (provider, usage type) first, then rolled up: grouping sets straight over
+  // the usage rows make PostgreSQL sort them all.
   const rows = await db.$queryRaw<Row[]>`
-    SELECT grouping(u.provider, u.usage_type)::int AS g, u.provider, u.usage_type,
-           ${money(Prisma.sql`sum(u.quantity)`)} AS quantity,
-           ${money(Prisma.sql`sum(u.total_cost)`)} AS provider_cost,
-           ${money(Prisma.sql`sum(u.final_cost)`)} AS billed_amount
-    FROM usage_records u
-    WHERE ${scopeCondition(scope, 'u.workspace_id')} AND ${window.workspace}
-      AND u.created_at >= ${window.from}::timestamptz AND u.created_at < ${window.to}::timestamptz
-    GROUP BY GROUPING SETS ((u.provider, u.usage_type), (u.provider), ())`;
+    SELECT grouping(s.provider, s.usage_type)::int AS g, s.provider, s.usage_type,
+           ${money(Prisma.sql`sum(s.quantity)`)} AS quantity,
+           ${money(Prisma.sql`sum(s.total_cost)`)} AS provider_cost,
+           ${money(Prisma.sql`sum(s.final_cost)`)} AS billed_amount
+    FROM (
+      SELECT u.provider, u.usage_type, sum(u.quantity) AS quantity, sum(u.total_cost) AS total_cost, sum(u.final_cost) AS final_cost
+      FROM usage_records u
+      WHERE ${scopeCondition(scope, 'u.workspace_id')} AND ${window.workspace}
+        AND u.created_at >= ${window.from}::timestamptz AND u.created_at < ${window.to}::timestamptz
+      GROUP BY u.provider, u.usage_type
+    ) s
+    GROUP BY GROUPING SETS ((s.provider, s.usage_type), (s.provider), ())`;
 
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const total = rows.find((row) => row.g === 3);
