@@ -33,8 +33,9 @@ export async function isThrottled(db: Db, keys: ThrottleKeys, now: Date): Promis
 export async function beginAttempt(db: Db, keys: ThrottleKeys, now: Date): Promise<string[] | null> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const names = throttleKeys(keys);
-  // Expired rows of these keys are of no further use; dropping them keeps the table small.
-  await db.signInAttempt.deleteMany({ where: { key: { in: names }, createdAt: { lt: since } } });
+  // Expired rows (of any key) are of no further use; dropping them here keeps the table
+  // as small as the last window's failures, without a separate cleanup job.
+  await db.signInAttempt.deleteMany({ where: { createdAt: { lt: since } } });
   const rows = await db.signInAttempt.createManyAndReturn({
     data: names.map((key) => ({ key, createdAt: now })),
     select: { id: true },
