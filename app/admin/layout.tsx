@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { AdminNav } from '@/components/admin/admin-nav';
+import { getCaller } from '@/lib/auth/server';
+
+export const metadata: Metadata = { title: { default: 'Platform admin', template: '%s · Platform admin · VoiceDash' }, robots: { index: false } };
+
+/**
+ * The admin console's frame. Each page checks the platform-admin role itself (so that a
+ * refusal renders app/admin/forbidden.tsx with status 403); the section tabs are only
+ * drawn for admins.
+ */
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const caller = await getCaller();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto max-w-7xl px-4 sm:px-6">
+          <div className="flex items-center justify-between gap-4 pt-3">
+            <Link href="/admin" className="rounded text-sm font-semibold text-slate-900">
+              VoiceDash <span className="font-normal text-slate-500">· Platform admin</span>
+            </Link>
+            <Link href="/workspaces" className="rounded text-sm text-brand-700 hover:underline">
+              Workspaces dashboard
+            </Link>
+          </div>
+          {caller?.isPlatformAdmin ? (
+            <Suspense fallback={<div className="h-10" />}>
+              <AdminNav />
+            </Suspense>
+          ) : (
+            <div className="h-3" />
+          )}
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { MrrByTierRow, ProviderAnalyticsRow, RevenueMonth } from '@/lib/analytics';
+import { formatCount, formatLocalDate, formatMoney, humanize } from '@/lib/charts/format';
+import type { ChartPoint } from '@/lib/charts/series';
+import { formatLatency, formatMonth } from './format';
+
+/**
+ * Prepare, then draw: the admin charts' points, series and table fallbacks from the
+ * analytics results. Amounts become numbers here only to be plotted; labels and tables
+ * show the exact amounts, rounded on the decimal string.
+ */
+
+export function mrrByTierPoints(rows: readonly MrrByTierRow[]): ChartPoint[] {
+  return rows.map((row) => ({
+    key: row.tier,
+    label: humanize(row.tier),
+    value: Number(row.mrr),
+    display: `${formatMoney(row.mrr)} (${formatCount(row.activeWorkspaces)} active)`,
+  }));
+}
+
+export function revenueByMonthPoints(months: readonly RevenueMonth[]): ChartPoint[] {
+  return months.map((m) => ({ key: m.month, label: formatMonth(m.month, true), value: Number(m.revenue), display: formatMoney(m.revenue) }));
+}
+
+export type SeriesTable = { columns: string[]; rows: { key: string; cells: string[] }[] };
+
+export function providerCostRevenue(rows: readonly ProviderAnalyticsRow[]) {
+  return {
+    data: rows.map((row) => ({ provider: row.provider, cost: Number(row.totalCost), revenue: Number(row.totalRevenue) })),
+    summary: rows.length
+      ? `Cost vs revenue by provider: ${rows.map((row) => `${row.provider} cost ${formatMoney(row.totalCost)}, revenue ${formatMoney(row.totalRevenue)}`).join('; ')}`
+      : 'Cost vs revenue by provider: no data',
+    table: {
+      columns: ['Provider', 'Cost', 'Revenue'],
+      rows: rows.map((row) => ({ key: row.provider, cells: [row.provider, formatMoney(row.totalCost), formatMoney(row.totalRevenue)] })),
+    } satisfies SeriesTable,
+    empty: rows.every((row) => Number(row.totalCost) === 0 && Number(row.totalRevenue) === 0),
+  };
+}
+
+/** One row per date, one column per provider (null where the provider had no checks that day). */
+export function latencyOverTime(rows: readonly ProviderAnalyticsRow[]) {
+  const dates = rows[0]?.latencyTrend.map((point) => point.date) ?? [];
+  const withYear = dates.length > 0 && dates[0]!.slice(0, 4) !== dates.at(-1)!.slice(0, 4);
+  const byProvider = rows.map((row) => new Map(row.latencyTrend.map((point) => [point.date, point.avgLatency])));
+  const data = dates.map((date) => {
+    const point: Record<string, string | number | null> = { date, label: formatLocalDate(date, withYear) };
+    rows.forEach((row, i) => {
+      point[row.provider] = byProvider[i]!.get(date) ?? null;
+    });
+    return point;
+  });
+  const withChecks = rows.filter((row) => row.avgLatency !== null);
+  return {
+    data,
+    providers: rows.map((row) => row.provider),
+    empty: withChecks.length === 0,
+    summary: withChecks.length
+      ? `Latency over time, ${dates.length} days: ${withChecks.map((row) => `${row.provider} averages ${formatLatency(row.avgLatency)}`).join(', ')}`
+      : 'Latency over time: no health checks in the range',
+    table: {
+      columns: ['Date', ...rows.map((row) => row.provider)],
+      rows: data.map((point) => ({
+        key: String(point.date),
+        cells: [String(point.label), ...rows.map((row) => formatLatency(point[row.provider] as number | null))],
+      })),
+    } satisfies SeriesTable,
+  };
+}

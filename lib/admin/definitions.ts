@@ -1,0 +1,33 @@
+/**
+ * "How is this computed" notes of the admin console, worded from METRICS.md (platform
+ * and provider metrics). Shown on hover and keyboard focus next to each figure.
+ */
+export const ADMIN_DEFINITIONS = {
+  totalWorkspaces: 'Count of all workspaces, whatever their status. Change: against the count at the start of the range.',
+  activeWorkspaces:
+    'Workspaces with status active. Change: against the start of the range, estimated from creation and cancellation dates (status history is not recorded).',
+  totalCalls: 'Calls whose started_at is in the range. Change: against the previous range of equal length.',
+  revenue:
+    'Sum of total_amount of billing periods with status paid or finalized whose period_start is in the range. Change: against the previous range of equal length.',
+  mrr: 'Monthly recurring revenue: over workspaces with status active, the sum of their tier’s monthly fee (yearly tiers: fee / 12). Trialing and cancelled workspaces add nothing. Change: against the start of the range (estimated).',
+  arr: 'Annual recurring revenue: 12 × MRR. Change: against the start of the range (estimated).',
+  churnRate:
+    '100 × workspaces whose cancelled_at is in the range ÷ workspaces that existed and were not cancelled at the range start (0 when there were none). Change: in percentage points against the previous range.',
+  mrrByTier: 'MRR per subscription tier: monthly-normalised fee × active workspaces on that tier.',
+  revenueByMonth: 'Revenue (paid or finalized billing periods, by period_start) per calendar month in UTC, the last 12 months including the current one.',
+  topWorkspaces:
+    'The 10 workspaces with the highest revenue in the range, with their calls in the range. Calls and revenue are summed separately, so neither multiplies the other; ties by name.',
+  providerCalls: 'Calls in the range whose voice_provider_used is the provider.',
+  providerSuccess: '100 × completed ÷ terminal calls (completed, failed, no_answer, busy, canceled) of the provider; 0 when none.',
+  providerCost: 'What the provider charged the platform: sum of total_cost of the provider’s usage records created in the range.',
+  providerRevenue: 'What the platform billed for it: sum of final_cost of the same usage records.',
+  providerMargin: '100 × (revenue − cost) ÷ revenue; empty when revenue is 0. A negative margin means the platform bills less than the provider costs.',
+  providerAvgLatency: 'Mean of avg_latency over the provider’s health checks in the range; empty without checks.',
+  providerP95Latency: 'Continuous 95th percentile (linear interpolation) of the same health-check latencies.',
+  latencyOverTime: 'Daily mean of health-check avg_latency per provider, by UTC date; gaps are days without checks.',
+  workspaceCalls: 'Calls started in the range.',
+  workspaceRevenue: 'Paid or finalized billing periods of the workspace whose period_start is in the range.',
+  workspaceMrr: 'The tier’s monthly-normalised fee (yearly tiers / 12) when the workspace is active, else 0.',
+} as const;
+
+export type AdminDefinitionKey = keyof typeof ADMIN_DEFINITIONS;
