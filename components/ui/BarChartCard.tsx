@@ -39,10 +39,13 @@ export type BarChartCardProps = {
 };
 
 /** A bar chart from prepared points (lib/charts), with table fallback and optional click-to-filter. */
-export function BarChartCard({ title, definition, points, orientation = 'columns', height = 240, categoryHeader, valueHeader, valueFormat = 'count', select, empty }: BarChartCardProps) {
+export function BarChartCard({ title, definition, points: given, orientation = 'columns', height = 240, categoryHeader, valueHeader, valueFormat = 'count', select, empty }: BarChartCardProps) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
+  // In history mode the server does not re-render on selection: the URL says which bar is chosen.
+  const chosen = select?.mode === 'history' ? searchParams.get(select.param) : undefined;
+  const points = chosen === undefined ? given : given.map((point) => ({ ...point, highlighted: chosen !== null && point.filter === chosen }));
   const anySelected = points.some((point) => point.highlighted);
 
   const hrefFor = (point: ChartPoint) => {

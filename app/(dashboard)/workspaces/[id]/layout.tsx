@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { Suspense, type ReactNode } from 'react';
+import { WorkspaceNav } from '@/components/dashboard/WorkspaceNav';
+import { WorkspaceSwitcher } from '@/components/dashboard/WorkspaceSwitcher';
+import { workspaceAccess } from '@/components/dashboard/data';
+import { listAccessibleWorkspaces } from '@/lib/auth';
+import { getDb } from '@/lib/db';
+
+/** The workspace shell: switcher, Overview · Calls · Agents · Reports, admin link, sign-out. Signed-in members only. */
+export default async function WorkspaceLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const access = await workspaceAccess(id);
+  const workspaces = await listAccessibleWorkspaces(await getDb(), access.caller);
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 pt-3">
+          <Link href="/workspaces" className="text-sm font-bold tracking-tight text-brand-700">
+            VoiceDash
+          </Link>
+          <WorkspaceSwitcher currentId={access.workspace.id} workspaces={workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role }))} />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            {access.caller.isPlatformAdmin ? (
+              <Link href="/admin" className="rounded-md px-2 py-1 font-medium text-brand-700 hover:bg-brand-50">
+                Admin
+              </Link>
+            ) : null}
+            <span className="hidden max-w-[16rem] truncate text-slate-500 md:inline">{access.caller.email}</span>
+            <Link href="/logout" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              Sign out
+            </Link>
+          </div>
+        </div>
+        <div className="mx-auto max-w-7xl px-4">
+          <Suspense fallback={<div className="h-[42px]" />}>
+            <WorkspaceNav workspaceId={access.workspace.id} />
+          </Suspense>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+'use client';
+
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'next/navigation';
+import { useState } from 'react';
+import { DataTable, EmptyState, ErrorState, type Column } from '@/components/ui';
+import type { CallListItem, CallListResponse } from '@/lib/api/schemas';
+import { formatHour, formatInstant, formatMoney, formatSeconds, humanize, localHourOf } from '@/lib/charts/format';
+import { nextSearch, viewSearch } from '@/lib/charts/url';
+
+const SORTS = [
+  { value: 'started_at', label: 'Started' },
+  { value: 'duration', label: 'Duration' },
+  { value: 'cost', label: 'Cost' },
+] as const;
+type Sort = (typeof SORTS)[number]['value'];
+const PAGE_SIZE = 50;
+/** With an hour chosen (client-side only: the API has no hour filter) a larger page is read and narrowed here. */
+const HOUR_PAGE_SIZE = 200;
+
+async function fetchCalls(workspaceId: string, search: string): Promise<CallListResponse> {
+  const response = await fetch(`/api/workspaces/${workspaceId}/calls${search}`, { headers: { accept: 'application/json' } });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+  }
+  return (await response.json()) as CallListResponse;
+}
+
+/** Table state changes touch only the URL (history API): the charts above do not reload. */
+function pushSearch(search: string) {
+  window.history.pushState(null, '', search || window.location.pathname);
+}
+
+/**
+ * The paginated, sortable list of calls for the page's range and filters, read from the
+ * JSON API with react-query (keyed by workspace, range, filters, sort and cursor). Sort,
+ * order and cursor live in the URL, so a copied link opens the same page of the table.
+ */
+export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; timeZone: string }) {
+  const searchParams = useSearchParams();
+  const view = viewSearch(searchParams.toString());
+  const sort = (SORTS.find((option) => option.value === searchParams.get('sort'))?.value ?? 'started_at') as Sort;
+  const order = searchParams.get('order') === 'asc' ? 'asc' : 'desc';
+  const cursor = searchParams.get('cursor');
+  const hourParam = searchParams.get('hour');
+  const hour = hourParam !== null && /^\d{1,2}$/.test(hourParam) && Number(hourParam) < 24 ? Number(hourParam) : null;
+  // Cursors of the pages before this one, to go back (keyset pagination only goes forward).
+  const [history, setHistory] = useState<string[]>([]);
+
+  const apiSearch = nextSearch(view, {
+    ...(sort !== 'started_at' ? { sort } : {}),
+    ...(order !== 'desc' ? { order } : {}),
+    ...(cursor ? { cursor } : {}),
+    limit: String(hour === null ? PAGE_SIZE : HOUR_PAGE_SIZE),
+  });
+  const query = useQuery({
+    queryKey: ['calls', workspaceId, view, { sort, order, cursor, limit: hour === null ? PAGE_SIZE : HOUR_PAGE_SIZE }],
+    queryFn: () => fetchCalls(workspaceId, apiSearch),
+    placeholderData: keepPreviousData,
+  });
+
+  const setSort = (value: Sort) => {
+    setHistory([]);
+    const nextOrder = value === sort && order === 'desc' ? 'asc' : 'desc';
+    pushSearch(nextSearch(searchParams.toString(), { sort: value === 'started_at' ? null : value, order: nextOrder === 'desc' ? null : nextOrder, cursor: null }));
+  };
+  const goNext = (nextCursor: string) => {
+    setHistory((previous) => [...previous, cursor ?? '']);
+    pushSearch(nextSearch(searchParams.toString(), { cursor: nextCursor }));
+  };
+  const goBack = () => {
+    const previous = history[history.length - 1] ?? '';
+    setHistory((stack) => stack.slice(0, -1));
+    pushSearch(nextSearch(searchParams.toString(), { cursor: previous || null }));
+  };
+
+  const sortHeader = (value: Sort, label: string) => {
+    const active = sort === value;
+    return (
+      <button
+        type="button"
+        onClick={() => setSort(value)}
+        aria-label={`Sort by ${label.toLowerCase()}${active ? (order === 'desc' ? ', currently descending' : ', currently ascending') : ''}`}
+        className={`inline-flex items-center gap-1 uppercase tracking-wide hover:text-slate-900 ${active ? 'text-slate-900' : ''}`}
+      >
+        {label}
+        <span aria-hidden="true">{active ? (order === 'desc' ? '↓' : '↑') : '↕'}</span>
+      </button>
+    );
+  };
+
+  const columns: Column<CallListItem>[] = [
+    { key: 'started', header: sortHeader('started_at', 'Started'), cell: (row) => <span className="tabular">{formatInstant(row.startedAt, timeZone)}</span> },
+    {
+      key: 'agent',
+      header: 'Agent',
+      cell: (row) => (row.agentName ? `${row.agentName}${row.agentDeleted ? ' (deleted)' : ''}` : <span className="text-slate-500">{row.agentId ? 'Deleted agent' : 'No agent'}</span>),
+    },
+    { key: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },
+    { key: 'direction', header: 'Direction', cell: (row) => humanize(row.direction), hideOnMobile: true },
+    { key: 'duration', header: sortHeader('duration', 'Duration'), align: 'right', cell: (row) => (row.durationSeconds === null ? '—' : formatSeconds(row.durationSeconds)) },
+    { key: 'cost', header: sortHeader('cost', 'Cost'), align: 'right', cell: (row) => formatMoney(row.cost) },
+    { key: 'sentiment', header: 'Sentiment', cell: (row) => (row.sentiment ? humanize(row.sentiment) : '—'), hideOnMobile: true },
+    { key: 'provider', header: 'Provider', cell: (row) => row.provider ?? '—', hideOnMobile: true },
+  ];
+
+  if (query.isError && !query.data) {
+    return <ErrorState title="Could not load the calls" message={query.error.message} onRetry={() => query.refetch()} retrying={query.isFetching} height={480} />;
+  }
+  if (!query.data) return <div aria-busy="true" className="h-[480px] animate-pulse rounded-md bg-slate-100" />;
+
+  const items = hour === null ? query.data.items : query.data.items.filter((row) => localHourOf(row.startedAt, timeZone) === hour);
+  const nextCursor = query.data.nextCursor;
+  return (
+    <div className="flex flex-col gap-3">
+      {hour !== null ? (
+        <p className="flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-2 text-xs text-brand-900" role="status">
+          Showing calls started {formatHour(hour)}–{String(hour).padStart(2, '0')}:59 ({timeZone}) among the {query.data.items.length} calls of this page.
+          <button type="button" className="font-medium underline" onClick={() => pushSearch(nextSearch(searchParams.toString(), { hour: null }))}>
+            Show all hours
+          </button>
+        </p>
+      ) : null}
+      {query.isError ? <ErrorState title="Could not load this page" message={query.error.message} onRetry={() => query.refetch()} retrying={query.isFetching} /> : null}
+      <DataTable
+        caption="Calls"
+        columns={columns}
+        rows={items}
+        rowKey={(row) => row.id}
+        busy={query.isFetching}
+        empty={<EmptyState title={cursor ? 'No more calls' : hour !== null ? 'No calls in this hour on this page' : 'No calls in this range'} description={cursor ? undefined : 'Try a longer range or fewer filters.'} />}
+      />
+      <div className="flex items-center justify-between gap-2">
+        <button type="button" onClick={goBack} disabled={!cursor} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40">
+          {history.length > 0 || !cursor ? 'Previous page' : 'First page'}
+        </button>
+        <button type="button" onClick={() => nextCursor && goNext(nextCursor)} disabled={!nextCursor} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40">
+          Next page
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const STATUS_TONE: Record<string, string> = {
+  completed: 'bg-emerald-50 text-emerald-800',
+  failed: 'bg-rose-50 text-rose-800',
+  no_answer: 'bg-amber-50 text-amber-800',
+  busy: 'bg-amber-50 text-amber-800',
+  canceled: 'bg-slate-100 text-slate-700',
+};
+
+function StatusBadge({ status }: { status: string }) {
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_TONE[status] ?? 'bg-sky-50 text-sky-800'}`}>{humanize(status)}</span>;
+}

@@ -1,0 +1,145 @@
+import Link from 'next/link';
+import { BarChartCard, Card, DataTable, EmptyState, KpiCard, TrendChartCard } from '@/components/ui';
+import type { AgentLeaderboardRow } from '@/lib/analytics';
+import { formatCount, formatMilliseconds, formatMinutes, formatMoney, formatPercent, formatSeconds } from '@/lib/charts/format';
+import { kpiChange, moneyChange } from '@/lib/charts/kpi';
+import { agentLabel, costTrendPoints, hasSentiment, hourPoints, leaderboardPoints, providerCostPoints, sentimentPoints } from '@/lib/charts/series';
+import { DEFINITIONS } from '@/lib/definitions';
+import { loadCallAnalytics, loadOverview, type CardContext } from './data';
+
+export const NO_CALLS = { title: 'No calls in this range', description: 'Choose a longer range, or check that your agents are taking calls.' };
+
+/** The six headline figures with their change vs the previous period of equal length. */
+export async function OverviewKpis({ ctx }: { ctx: CardContext }) {
+  const { calls, cost, performance, previous } = await loadOverview(ctx);
+  return (
+    <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+      <KpiCard label="Calls" value={formatCount(calls.total)} definition={DEFINITIONS.totalCalls} change={kpiChange(calls.total, previous.calls.total, 'relative')} />
+      <KpiCard label="Success rate" value={formatPercent(performance.successRate)} definition={DEFINITIONS.successRate} change={kpiChange(performance.successRate, previous.performance.successRate, 'points')} />
+      <KpiCard label="Minutes" value={formatMinutes(calls.totalMinutes)} definition={DEFINITIONS.totalMinutes} change={kpiChange(calls.totalMinutes, previous.calls.totalMinutes, 'relative')} />
+      <KpiCard label="Avg duration" value={formatSeconds(calls.avgDuration)} definition={DEFINITIONS.avgDuration} change={kpiChange(calls.avgDuration, previous.calls.avgDuration, 'relative', 'neither')} />
+      <KpiCard label="Avg response time" value={formatMilliseconds(performance.avgResponseTime)} definition={DEFINITIONS.avgResponseTime} change={kpiChange(performance.avgResponseTime, previous.performance.avgResponseTime, 'relative', 'lower')} />
+      <KpiCard label="Billed cost" value={formatMoney(cost.total)} definition={DEFINITIONS.totalCost} change={moneyChange(cost.total, previous.cost.total)} />
+    </div>
+  );
+}
+
+export async function CostTrendCard({ ctx }: { ctx: CardContext }) {
+  const { cost } = await loadOverview(ctx);
+  return (
+    <TrendChartCard
+      title="Cost trend"
+      definition={DEFINITIONS.costTrend}
+      points={costTrendPoints(cost.trend)}
+      valueHeader="Billed cost"
+      valueFormat="money"
+      empty={{ title: 'No billed usage in this range', description: 'Cost appears once calls in the range have usage records.' }}
+    />
+  );
+}
+
+export async function CallsByHourCard({ ctx }: { ctx: CardContext }) {
+  const analytics = await loadCallAnalytics(ctx, {});
+  return (
+    <BarChartCard
+      title="Calls by hour"
+      definition={`${DEFINITIONS.callsByHour} Hours in ${ctx.timeZone}.`}
+      points={hourPoints(analytics.callsByHour)}
+      categoryHeader="Local hour"
+      valueHeader="Calls"
+      empty={NO_CALLS}
+    />
+  );
+}
+
+export async function SentimentCard({ ctx, callsPath }: { ctx: CardContext; callsPath?: string }) {
+  const { performance } = await loadOverview(ctx);
+  return <SentimentChart shares={performance.sentiment} callsPath={callsPath} />;
+}
+
+export function SentimentChart({ shares, callsPath }: { shares: Parameters<typeof sentimentPoints>[0]; callsPath?: string }) {
+  return (
+    <BarChartCard
+      title="Sentiment"
+      definition={DEFINITIONS.sentiment}
+      points={hasSentiment(shares) ? sentimentPoints(shares) : []}
+      orientation="bars"
+      height={160}
+      categoryHeader="Sentiment"
+      valueHeader="Share of calls"
+      valueFormat="percent"
+      select={callsPath ? { param: 'sentiment', pathname: callsPath, label: 'Show calls with sentiment' } : undefined}
+      empty={{ title: 'No sentiment in this range', description: 'No call in the range has a positive, neutral or negative sentiment.' }}
+    />
+  );
+}
+
+export async function ProviderCostCard({ ctx }: { ctx: CardContext }) {
+  const { cost } = await loadOverview(ctx);
+  return (
+    <BarChartCard
+      title="Cost by provider"
+      definition={DEFINITIONS.costByProvider}
+      points={providerCostPoints(cost.byProvider)}
+      orientation="bars"
+      height={200}
+      categoryHeader="Provider"
+      valueHeader="Billed cost"
+      valueFormat="money"
+      empty={{ title: 'No billed usage in this range' }}
+    />
+  );
+}
+
+/** The leaderboard table: agent, calls, success, minutes, cost. Names link to the agent's page. */
+export function LeaderboardTable({ rows, workspaceId, search }: { rows: AgentLeaderboardRow[]; workspaceId: string; search: string }) {
+  return (
+    <DataTable
+      caption="Agent leaderboard"
+      rows={rows}
+      rowKey={(row) => row.agentId ?? 'none'}
+      empty={<EmptyState title={NO_CALLS.title} description={NO_CALLS.description} />}
+      columns={[
+        {
+          key: 'agent',
+          header: 'Agent',
+          cell: (row) =>
+            row.agentId && row.agentName ? (
+              <Link href={`/workspaces/${workspaceId}/agents/${row.agentId}${search}`} className="font-medium text-brand-700 hover:underline">
+                {row.agentName}
+              </Link>
+            ) : (
+              <span className="text-slate-500">{agentLabel(row)}</span>
+            ),
+        },
+        { key: 'calls', header: 'Calls', align: 'right', cell: (row) => formatCount(row.count) },
+        { key: 'success', header: 'Success', align: 'right', cell: (row) => formatPercent(row.successRate) },
+        { key: 'minutes', header: 'Minutes', align: 'right', cell: (row) => formatMinutes(row.totalMinutes), hideOnMobile: true },
+        { key: 'cost', header: 'Cost', align: 'right', cell: (row) => formatMoney(row.cost) },
+      ]}
+    />
+  );
+}
+
+/** Leaderboard table and its bar chart; a bar opens the calls page filtered to that agent. */
+export async function LeaderboardCards({ ctx, search }: { ctx: CardContext; search: string }) {
+  const analytics = await loadCallAnalytics(ctx, {});
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <Card title="Agent leaderboard" definition={DEFINITIONS.leaderboard}>
+        <LeaderboardTable rows={analytics.callsByAgent} workspaceId={ctx.workspaceId} search={search} />
+      </Card>
+      <BarChartCard
+        title="Calls by agent"
+        definition={DEFINITIONS.leaderboard}
+        points={leaderboardPoints(analytics.callsByAgent, 10)}
+        orientation="bars"
+        height={320}
+        categoryHeader="Agent"
+        valueHeader="Calls"
+        select={{ param: 'agentId', pathname: `/workspaces/${ctx.workspaceId}/calls`, label: 'Show calls of' }}
+        empty={NO_CALLS}
+      />
+    </div>
+  );
+}
