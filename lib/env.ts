@@ -27,7 +27,7 @@ export type DatabaseConfig =
   | { kind: 'pglite'; dir: string };
 
 /** Which database this process uses: PostgreSQL when DATABASE_URL is set, else embedded PGlite. */
-export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function databaseConfig(env: Record<string, string | undefined> = process.env): DatabaseConfig {
   const parsed = envSchema.safeParse({ DATABASE_URL: env.DATABASE_URL, PGLITE_DIR: env.PGLITE_DIR || undefined });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

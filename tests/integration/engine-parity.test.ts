@@ -17,7 +17,7 @@ describe.skipIf(!testServerUrl())('PGlite and PostgreSQL', () => {
     const embedded = await openPglite('memory://');
     try {
       await applyMigrations(embedded.adapter);
-      if (server.connection.kind !== 'postgres') throw new Error('expected PostgreSQL');
+      if (server.connection.kind !== 'postgres' || embedded.kind !== 'pglite') throw new Error('expected one engine of each');
       const onServer = (await server.connection.pool.query<Column>(COLUMNS_SQL)).rows;
       const onPglite = (await embedded.pglite.query<Column>(COLUMNS_SQL)).rows;
       expect(onServer.length).toBeGreaterThan(50);
