@@ -1,3 +1,4 @@
+import Cursor from 'pg-cursor';
 import { Prisma, type Connection } from '@/lib/db';
 import { assertRange, scopeCondition, type CallFilters, type TimeRange, type WorkspaceScope } from '@/lib/analytics';
 import { callFilterCondition } from '@/lib/analytics/filters';
@@ -23,10 +24,13 @@ export const DEFAULT_BATCH_SIZE = 5000;
 
 /**
  * The calls of a workspace in a range, after filters, ordered by (started_at, id), read in
- * batches by keyset pagination on the raw driver (Prisma cannot stream). Each batch is one
- * short query, so the export holds no connection or snapshot between batches, works the
- * same on PostgreSQL and PGlite, and never misses or repeats a call: (started_at, id) is
- * unique and the next batch starts strictly after the last row read.
+ * batches on the raw driver (Prisma cannot stream):
+ * - PostgreSQL: one query read through a server-side cursor (pg-cursor), `batchSize` rows
+ *   at a time; one pooled connection is held until the last batch or until the consumer
+ *   stops (the generator's `return()` closes the cursor and releases it).
+ * - PGlite (one connection shared by the whole app): keyset pagination, one short query per
+ *   batch, so other requests run between batches; (started_at, id) is unique and the next
+ *   batch starts strictly after the last row read, so no call is missed or repeated.
  */
 export function callBatches(
   connection: Connection,
@@ -40,10 +44,49 @@ export function callBatches(
   const where = Prisma.sql`${scopeCondition(scope, 'c.workspace_id')}
     AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)}
     AND ${callFilterCondition(filters)}`;
-  return read(connection, where, batchSize);
+  return connection.kind === 'postgres' ? readWithCursor(connection.pool, where, batchSize) : readByKeyset(connection, where, batchSize);
 }
 
-async function* read(connection: Connection, where: Prisma.Sql, batchSize: number): AsyncGenerator<ExportCallRecord[], void, undefined> {
+function selectCalls(where: Prisma.Sql, keyset: Prisma.Sql, limit: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.id::text AS id, c.agent_id::text AS agent_id, a.name AS agent_name, c.caller_number,
+           c.direction::text AS direction, c.status::text AS status, c.duration_seconds,
+           c.cost_total::text AS cost, c.sentiment::text AS sentiment, c.voice_provider_used AS provider,
+           (extract(epoch FROM c.started_at) * 1000)::float8 AS started_ms,
+           (extract(epoch FROM c.ended_at) * 1000)::float8 AS ended_ms
+    FROM calls c
+    -- On id and workspace: an agent id never resolves to another workspace's agent.
+    -- LEFT: calls of agents that are gone are exported all the same.
+    LEFT JOIN voice_agents a ON a.id = c.agent_id AND a.workspace_id = c.workspace_id
+    WHERE ${where} ${keyset}
+    ORDER BY c.started_at, c.id
+    ${limit}`;
+}
+
+async function* readWithCursor(pool: Extract<Connection, { kind: 'postgres' }>['pool'], where: Prisma.Sql, batchSize: number): AsyncGenerator<ExportCallRecord[], void, undefined> {
+  const query = selectCalls(where, Prisma.empty, Prisma.empty);
+  const client = await pool.connect();
+  const cursor = client.query(new Cursor<ExportCallRecord>(query.text, query.values as unknown[]));
+  let failed = false;
+  try {
+    for (;;) {
+      const rows = await cursor.read(batchSize);
+      if (rows.length > 0) yield rows;
+      if (rows.length < batchSize) return;
+    }
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    await cursor.close().catch(() => {
+      failed = true;
+    });
+    // A connection whose cursor failed to close is discarded rather than reused.
+    client.release(failed);
+  }
+}
+
+async function* readByKeyset(connection: Connection, where: Prisma.Sql, batchSize: number): AsyncGenerator<ExportCallRecord[], void, undefined> {
   let after: { startedAt: string; id: string } | null = null;
   for (;;) {
     // `started_at >= x` bounds the index scan; the OR finishes the row comparison
@@ -52,19 +95,7 @@ async function* read(connection: Connection, where: Prisma.Sql, batchSize: numbe
       ? Prisma.sql`AND c.started_at >= ${after.startedAt}::timestamptz
           AND (c.started_at > ${after.startedAt}::timestamptz OR c.id > ${after.id}::uuid)`
       : Prisma.empty;
-    const query = Prisma.sql`
-      SELECT c.id::text AS id, c.agent_id::text AS agent_id, a.name AS agent_name, c.caller_number,
-             c.direction::text AS direction, c.status::text AS status, c.duration_seconds,
-             c.cost_total::text AS cost, c.sentiment::text AS sentiment, c.voice_provider_used AS provider,
-             (extract(epoch FROM c.started_at) * 1000)::float8 AS started_ms,
-             (extract(epoch FROM c.ended_at) * 1000)::float8 AS ended_ms
-      FROM calls c
-      -- On id and workspace: an agent id never resolves to another workspace's agent.
-      -- LEFT: calls of agents that are gone are exported all the same.
-      LEFT JOIN voice_agents a ON a.id = c.agent_id AND a.workspace_id = c.workspace_id
-      WHERE ${where} ${keyset}
-      ORDER BY c.started_at, c.id
-      LIMIT ${batchSize}::int`;
+    const query = selectCalls(where, keyset, Prisma.sql`LIMIT ${batchSize}::int`);
     const rows = await run(connection, query);
     if (rows.length === 0) return;
     yield rows;
@@ -75,10 +106,7 @@ async function* read(connection: Connection, where: Prisma.Sql, batchSize: numbe
 }
 
 async function run(connection: Connection, query: Prisma.Sql): Promise<ExportCallRecord[]> {
-  if (connection.kind === 'postgres') {
-    const result = await connection.pool.query<ExportCallRecord>(query.text, query.values as unknown[]);
-    return result.rows;
-  }
+  if (connection.kind !== 'pglite') throw new Error('keyset reading is for PGlite; PostgreSQL uses a cursor');
   const result = await connection.pglite.query<ExportCallRecord>(query.text, query.values as unknown[]);
   return result.rows;
 }

@@ -1,0 +1,54 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { describe, expect, it } from 'vitest';
+import { csvRecord, neutraliseFormula } from '@/lib/reports/export/encoders';
+import { formatWithOffset, instantFormatter } from '@/lib/reports/export';
+
+const TRICKY = ['', 'plain', 'a,b', 'say "hi"', 'line\nbreak', 'cr\ronly', 'crlf\r\n', '"', ',', ' lead', 'trail ', 'Zoë — “quotes”', '李', '=1+1', '\t'];
+
+describe('CSV encoding', () => {
+  it('writes exactly what csv-stringify writes (RFC 4180, CRLF) for tricky cells', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 500; n++) {
+      const record = Array.from({ length: 2 + Math.floor(random() * 6) }, () =>
+        random() < 0.15 ? Math.floor(random() * 1000) : TRICKY[Math.floor(random() * TRICKY.length)]! + TRICKY[Math.floor(random() * TRICKY.length)]!,
+      );
+      // csv-stringify with CRLF records leaves a bare CR or LF unquoted, which parsers read as
+      // a line break: we quote both, as quoted_match asks it to.
+      expect(csvRecord(record)).toBe(stringify([record], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ }));
+      expect(parse(csvRecord(record), { record_delimiter: '\r\n', relax_column_count: true })[0]).toEqual(record.map(String));
+    }
+    expect(csvRecord([null, 'x', null])).toBe(',x,\r\n');
+  });
+
+  it('neutralises every formula start, full-width forms included, and nothing else', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']) {
+      expect(neutraliseFormula(`${start}SUM(A1)`)).toBe(`'${start}SUM(A1)`);
+    }
+    for (const safe of ['Smith', ' =x', "'=x", '1-2', '']) expect(neutraliseFormula(safe)).toBe(safe);
+  });
+});
+
+describe('instants with offset', () => {
+  it('formats in the zone, across DST and for half-hour zones', () => {
+    const ny = instantFormatter('America/New_York');
+    expect(ny(Date.parse('2026-03-08T06:59:59Z'))).toBe('2026-03-08T01:59:59-05:00');
+    expect(ny(Date.parse('2026-03-08T07:00:00Z'))).toBe('2026-03-08T03:00:00-04:00');
+    expect(ny(Date.parse('2026-11-01T05:30:00Z'))).toBe('2026-11-01T01:30:00-04:00');
+    expect(ny(Date.parse('2026-11-01T06:30:00Z'))).toBe('2026-11-01T01:30:00-05:00');
+    expect(instantFormatter('Asia/Kolkata')(Date.parse('2026-03-31T18:29:59.250Z'))).toBe('2026-03-31T23:59:59.250+05:30');
+    expect(instantFormatter('Asia/Kathmandu')(Date.parse('2026-01-01T00:00:00Z'))).toBe('2026-01-01T05:45:00+05:45');
+    expect(instantFormatter('UTC')(Date.parse('2026-01-01T00:00:00Z'))).toBe('2026-01-01T00:00:00+00:00');
+    expect(formatWithOffset(0, -150)).toBe('1969-12-31T21:30:00-02:30');
+  });
+
+  it('agrees with an uncached formatter at every quarter hour around transitions', () => {
+    const zone = 'America/New_York';
+    const cached = instantFormatter(zone);
+    for (let ms = Date.parse('2026-03-07T00:00:00Z'); ms < Date.parse('2026-03-09T00:00:00Z'); ms += 7 * 60_000 + 13_000) {
+      const offset = -new Date(new Date(ms).toLocaleString('en-US', { timeZone: 'UTC' })).getTime() + new Date(new Date(ms).toLocaleString('en-US', { timeZone: zone })).getTime();
+      expect(cached(ms)).toBe(formatWithOffset(ms, Math.round(offset / 60_000)));
+    }
+  });
+});
