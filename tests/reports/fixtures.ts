@@ -1,5 +1,5 @@
 import bcrypt from 'bcryptjs';
-import type { Db } from '@/lib/db';
+import type { Db, Prisma } from '@/lib/db';
 import type { TestUser } from '../api/session';
 
 /**
@@ -49,7 +49,7 @@ export async function seedReportsWorld(db: Db): Promise<ReportsWorld> {
 
   // 4 calls a day from local Feb 27 to Apr 2 at 09:00, 13:30, 23:30 (next UTC day) and
   // 00:15 local; several share a start instant so the keyset's id tie-break is exercised.
-  const data: Parameters<Db['call']['createMany']>[0]['data'] = [];
+  const data: Prisma.CallCreateManyInput[] = [];
   let i = 0;
   let march = 0;
   for (let day = Date.UTC(2026, 1, 27); day <= Date.UTC(2026, 3, 2); day += 86_400_000) {
@@ -92,7 +92,7 @@ export async function seedReportsWorld(db: Db): Promise<ReportsWorld> {
   });
 
   // Usage: one line per provider/type a day across the boundary (created_at decides).
-  const usage: Parameters<Db['usageRecord']['createMany']>[0]['data'] = [];
+  const usage: Prisma.UsageRecordCreateManyInput[] = [];
   let u = 0;
   for (let day = Date.UTC(2026, 1, 27); day <= Date.UTC(2026, 3, 2); day += 86_400_000) {
     const date = new Date(day).toISOString().slice(0, 10);
