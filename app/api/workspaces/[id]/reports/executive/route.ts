@@ -1,0 +1,17 @@
+import { withApi } from '@/lib/api/handler';
+import { buildExecutiveSummary, executiveSummaryMarkdown, executiveSummaryPdf, reportQuarterRange } from '@/lib/reports';
+import { reportDownload, reportWorkspace } from '@/lib/reports/files';
+import { executiveQuerySchema } from '@/lib/reports/params';
+
+/** `?quarter=YYYY-Qn&format=md|pdf`: exactly that calendar quarter in the workspace's time zone. */
+export const GET = withApi({ access: 'workspace', query: executiveQuerySchema }, async ({ db, access, timeZone, query }) => {
+  const now = new Date();
+  const range = reportQuarterRange(query.quarter, timeZone, now);
+  const { industry } = await db.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select: { industry: true } });
+  const summary = await buildExecutiveSummary(db, reportWorkspace(access, industry), query.quarter, range);
+  const file = { kind: 'executive-summary', slug: access.workspace.slug, period: query.quarter };
+  if (query.format === 'pdf') {
+    return reportDownload(new Uint8Array(await executiveSummaryPdf(summary, now)), { ...file, extension: 'pdf', contentType: 'application/pdf' });
+  }
+  return reportDownload(executiveSummaryMarkdown(summary), { ...file, extension: 'md', contentType: 'text/markdown; charset=utf-8' });
+});

@@ -1,0 +1,70 @@
+import type { ExecutiveSummary } from './executive';
+import { formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatRangeDates, formatSeconds, ROUNDING_NOTE } from './format';
+import { quarterTitle } from './period';
+
+// Every ASCII punctuation character CommonMark lets a backslash escape that can start or
+// end an inline construct (emphasis, code, links, images, HTML, entities, GFM tables,
+// strikethrough and autolinks), so names render literally.
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&:"'=$]/g;
+
+/** Text from users (agent, workspace and provider names) as literal markdown inline text. */
+export function escapeMarkdown(text: string): string {
+  // A newline would end the list item or start a block construct: names stay on one line.
+  return text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
+}
+
+export function executiveSummaryMarkdown(s: ExecutiveSummary): string {
+  const { keyMetrics: k, callPerformance: p } = s;
+  const lines: string[] = [
+    `# Executive Summary – ${quarterTitle(s.period.quarter)}`,
+    '',
+    `**${escapeMarkdown(s.workspace.name)}** · ${formatRangeDates(s.period.start, s.period.end, s.period.timeZone)} · times in ${escapeMarkdown(s.period.timeZone)}`,
+    '',
+    '## Key Metrics',
+    '',
+    `- **Total Calls**: ${formatCount(k.totalCalls)}`,
+    `- **Success Rate**: ${formatPercent(k.successRate)}`,
+    `- **Total Minutes**: ${formatMinutes(k.totalMinutes)}`,
+    `- **Total Cost**: ${formatMoney(k.totalCost)}`,
+    '',
+    '## Call Performance',
+    '',
+    `- **Average Duration**: ${formatSeconds(p.avgDuration)}`,
+    `- **Longest Call**: ${formatSeconds(p.longestCall)}`,
+    `- **Shortest Call**: ${formatSeconds(p.shortestCall)}`,
+    `- **Average Response Time**: ${formatCount(p.avgResponseTime)} ms`,
+    `- **Inbound Calls**: ${formatCount(p.inbound)}`,
+    `- **Outbound Calls**: ${formatCount(p.outbound)}`,
+    `- **Completed / Failed**: ${formatCount(p.completed)} / ${formatCount(p.failed)}`,
+    '',
+    '## Agent Performance',
+    '',
+    ...(s.agents.length
+      ? s.agents.map(
+          (a) =>
+            `- **${a.agentName === null ? 'Deleted or unassigned agent' : escapeMarkdown(a.agentName)}**: ${formatCount(a.count)} calls, ` +
+            `${formatPercent(a.successRate)} success, ${formatMinutes(a.totalMinutes)} min, ${formatMoney(a.cost)}`,
+        )
+      : ['No calls in this quarter.']),
+    '',
+    '## Sentiment Analysis',
+    '',
+    `- **Positive**: ${formatPercent(s.sentiment.positive)}`,
+    `- **Neutral**: ${formatPercent(s.sentiment.neutral)}`,
+    `- **Negative**: ${formatPercent(s.sentiment.negative)}`,
+    '',
+    '## Cost Breakdown by Provider',
+    '',
+    ...(s.costByProvider.length ? s.costByProvider.map((c) => `- **${escapeMarkdown(c.provider)}**: ${formatMoney(c.cost)}`) : ['No usage in this quarter.']),
+    '',
+    '## Peak Call Hours',
+    '',
+    ...(s.peakHours.length ? s.peakHours.map((h, i) => `${i + 1}. ${formatHour(h.hour)} – ${formatCount(h.count)} calls`) : ['No calls in this quarter.']),
+    '',
+    '---',
+    '',
+    `_Local hours in ${escapeMarkdown(s.period.timeZone)}. Success rate = completed / calls that ended. Cost = billed usage. ${ROUNDING_NOTE}_`,
+    '',
+  ];
+  return lines.join('\n');
+}
