@@ -6,7 +6,7 @@ import { escapeMarkdown, formatMoney, type MonthlyReport } from '@/lib/reports';
 import { GET as executiveRoute } from '@/app/api/workspaces/[id]/reports/executive/route';
 import { GET as monthlyRoute } from '@/app/api/workspaces/[id]/reports/monthly/route';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
-import { apiRequest, call } from '../api/session';
+import { apiRequest, call, type TestUser } from '../api/session';
 import { MD_NAME, seedReportsWorld, type ReportsWorld } from './fixtures';
 
 const ZONE = 'America/New_York';
@@ -28,8 +28,8 @@ describe('monthly report and executive summary', () => {
   });
   afterAll(() => t?.dispose());
 
-  const monthly = (query: string, user = w.ownerA, id = w.a) => call(monthlyRoute, `/api/workspaces/${id}/reports/monthly?${query}`, { id }, user);
-  const executive = (query: string, user = w.ownerA, id = w.a) => call(executiveRoute, `/api/workspaces/${id}/reports/executive?${query}`, { id }, user);
+  const monthly = (query: string, user: TestUser | null = w.ownerA, id = w.a) => call(monthlyRoute, `/api/workspaces/${id}/reports/monthly?${query}`, { id }, user);
+  const executive = (query: string, user: TestUser | null = w.ownerA, id = w.a) => call(executiveRoute, `/api/workspaces/${id}/reports/executive?${query}`, { id }, user);
   const bytes = async (handler: typeof monthlyRoute, path: string) => {
     const response = await handler(await apiRequest(path, w.ownerA), { params: Promise.resolve({ id: w.a }) });
     return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
