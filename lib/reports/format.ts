@@ -56,3 +56,9 @@ export function formatRangeDates(start: Date | string, end: Date | string, timeZ
   const last = new Date(new Date(end).getTime() - 1);
   return `${formatDate(start, timeZone)} – ${formatDate(last, timeZone)}`;
 }
+
+/** A leaderboard row's name: deleted agents and calls without an agent are told apart. */
+export function agentLabel(row: { agentId: string | null; agentName: string | null }): string {
+  if (row.agentName !== null) return row.agentName;
+  return row.agentId === null ? 'No agent assigned' : `Deleted agent (${row.agentId.slice(0, 8)})`;
+}

@@ -1,5 +1,5 @@
 import type { ExecutiveSummary } from './executive';
-import { formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatRangeDates, formatSeconds, ROUNDING_NOTE } from './format';
+import { agentLabel, formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatRangeDates, formatSeconds, ROUNDING_NOTE } from './format';
 import { quarterTitle } from './period';
 
 // Every ASCII punctuation character CommonMark lets a backslash escape that can start or
@@ -42,8 +42,8 @@ export function executiveSummaryMarkdown(s: ExecutiveSummary): string {
     ...(s.agents.length
       ? s.agents.map(
           (a) =>
-            `- **${a.agentName === null ? 'Deleted or unassigned agent' : escapeMarkdown(a.agentName)}**: ${formatCount(a.count)} calls, ` +
-            `${formatPercent(a.successRate)} success, ${formatMinutes(a.totalMinutes)} min, ${formatMoney(a.cost)}`,
+            `- **${escapeMarkdown(agentLabel(a))}**: ${formatCount(a.count)} calls, ` +
+            `${formatPercent(a.successRate)} success, ${formatMinutes(a.totalMinutes)} min, ${formatMoney(a.cost)} call cost`,
         )
       : ['No calls in this quarter.']),
     '',

@@ -168,10 +168,13 @@ export function lineChart(doc: Pdf, data: { label: string; value: number }[], op
     doc.moveTo(...point(0));
     data.forEach((_, i) => doc.lineTo(...point(i)));
     doc.lineWidth(1.5).strokeColor(COLORS.brand).stroke();
+    // First label starts at its point, last one ends at it, the middle one is centred.
     const marks = [...new Set([0, Math.floor((data.length - 1) / 2), data.length - 1])];
     for (const i of marks) {
       const [x] = point(i);
-      doc.font(FONT).fontSize(7.5).fillColor(COLORS.muted).text(printable(data[i]!.label), x - 40, box.y + box.height + 4, { width: 80, align: 'center', lineBreak: false });
+      const align = i === 0 ? 'left' : i === data.length - 1 ? 'right' : 'center';
+      const left = align === 'left' ? x : align === 'right' ? x - 80 : x - 40;
+      doc.font(FONT).fontSize(7.5).fillColor(COLORS.muted).text(printable(data[i]!.label), left, box.y + box.height + 4, { width: 80, align, lineBreak: false });
     }
   }
   doc.x = PAGE.margin;
@@ -182,8 +185,8 @@ export type Column = { header: string; width: number; align?: 'left' | 'right' }
 export type TableRow = { cells: string[]; bold?: boolean; bar?: number };
 
 /**
- * A table; widths are fractions of the content width. A row's `bar` (0..1) draws a light
- * proportional bar behind it (leaderboards). The header repeats after a page break.
+ * A table; widths are fractions of the content width. A row's `bar` (0..1) underlines it
+ * with a proportional bar (leaderboards). The header repeats after a page break.
  */
 export function table(doc: Pdf, columns: Column[], rows: TableRow[]): void {
   const rowHeight = 18;
@@ -203,6 +206,8 @@ export function table(doc: Pdf, columns: Column[], rows: TableRow[]): void {
       x += width;
     });
   };
+  // Keeps a short table (or the start of a long one) with its header on one page.
+  ensureSpace(doc, rowHeight * (Math.min(rows.length, 8) + 1));
   drawHeader();
   for (const row of rows) {
     if (doc.y + rowHeight > BOTTOM) {
@@ -211,7 +216,8 @@ export function table(doc: Pdf, columns: Column[], rows: TableRow[]): void {
       drawHeader();
     }
     const y = doc.y;
-    if (row.bar !== undefined && row.bar > 0) doc.rect(PAGE.margin, y + 2, CONTENT_WIDTH * Math.min(1, row.bar), rowHeight - 4).fill(COLORS.brandLight);
+    // A thin proportional bar along the row's bottom edge: the leaderboard at a glance.
+    if (row.bar !== undefined && row.bar > 0) doc.rect(PAGE.margin, y + rowHeight - 3, CONTENT_WIDTH * Math.min(1, row.bar), 2.5).fill(COLORS.brand);
     cells(y, row.cells, row.bold ? BOLD : FONT, COLORS.text, 9);
     doc.moveTo(PAGE.margin, y + rowHeight).lineTo(PAGE.width - PAGE.margin, y + rowHeight).lineWidth(0.4).strokeColor(COLORS.grid).stroke();
     doc.y = y + rowHeight;

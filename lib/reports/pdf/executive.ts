@@ -1,13 +1,13 @@
 import type { ExecutiveSummary } from '../executive';
-import { formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatRangeDates, formatSeconds, ROUNDING_NOTE } from '../format';
+import { agentLabel, formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatRangeDates, formatSeconds, ROUNDING_NOTE } from '../format';
 import { quarterTitle } from '../period';
-import { COLORS, createPdf, footers, header, kpiGrid, paragraph, pdfBytes, sectionTitle, shareBar, table, type TableRow } from './document';
+import { COLORS, createPdf, ensureSpace, footers, header, kpiGrid, paragraph, pdfBytes, sectionTitle, shareBar, table, type TableRow } from './document';
 
 /** The executive summary as a PDF: the markdown's sections, laid out. */
 export function executiveSummaryPdf(s: ExecutiveSummary, generatedAt: Date): Promise<Buffer> {
-  const title = `Executive summary – ${quarterTitle(s.period.quarter)}`;
+  const title = `Executive summary – Q${s.period.quarter.slice(6)} ${s.period.quarter.slice(0, 4)}`;
   const doc = createPdf({ title: `${s.workspace.name}: ${title}`, subject: 'Quarterly calls, agents, sentiment and cost' });
-  header(doc, title, [s.workspace.name, `${formatRangeDates(s.period.start, s.period.end, s.period.timeZone)} · local times in ${s.period.timeZone}`]);
+  header(doc, title, [s.workspace.name, `${quarterTitle(s.period.quarter)}: ${formatRangeDates(s.period.start, s.period.end, s.period.timeZone)} · local times in ${s.period.timeZone}`]);
 
   const k = s.keyMetrics;
   const p = s.callPerformance;
@@ -27,10 +27,11 @@ export function executiveSummaryPdf(s: ExecutiveSummary, generatedAt: Date): Pro
     { label: 'Avg response', value: `${formatCount(p.avgResponseTime)} ms` },
   ]);
 
+  ensureSpace(doc, 40 + 18 * (Math.min(s.agents.length, 8) + 1));
   sectionTitle(doc, 'Agent performance');
   const most = Math.max(1, ...s.agents.map((a) => a.count));
   const agentRows: TableRow[] = s.agents.map((a) => ({
-    cells: [a.agentName ?? 'Deleted or unassigned agent', formatCount(a.count), formatPercent(a.successRate), formatMinutes(a.totalMinutes), formatMoney(a.cost)],
+    cells: [agentLabel(a), formatCount(a.count), formatPercent(a.successRate), formatMinutes(a.totalMinutes), formatMoney(a.cost)],
     bar: a.count / most,
   }));
   if (agentRows.length === 0) agentRows.push({ cells: ['No calls in this quarter', '', '', '', ''] });
@@ -41,7 +42,7 @@ export function executiveSummaryPdf(s: ExecutiveSummary, generatedAt: Date): Pro
       { header: 'Calls', width: 0.12, align: 'right' },
       { header: 'Success', width: 0.14, align: 'right' },
       { header: 'Minutes', width: 0.14, align: 'right' },
-      { header: 'Cost', width: 0.16, align: 'right' },
+      { header: 'Call cost', width: 0.16, align: 'right' },
     ],
     agentRows,
   );

@@ -1,7 +1,7 @@
 import type { MonthlyReport } from '../monthly';
-import { formatCount, formatDate, formatMinutes, formatMoney, formatPercent, formatQuantity, formatRangeDates, formatSeconds, ROUNDING_NOTE } from '../format';
+import { agentLabel, formatCount, formatDate, formatMinutes, formatMoney, formatPercent, formatQuantity, formatRangeDates, formatSeconds, ROUNDING_NOTE } from '../format';
 import { monthTitle } from '../period';
-import { barChart, COLORS, createPdf, footers, header, infoBox, kpiGrid, lineChart, paragraph, pdfBytes, sectionTitle, shareBar, table, type TableRow } from './document';
+import { barChart, COLORS, createPdf, ensureSpace, footers, header, infoBox, kpiGrid, lineChart, paragraph, pdfBytes, sectionTitle, shareBar, table, type TableRow } from './document';
 
 const LEADERBOARD_ROWS = 12;
 
@@ -41,15 +41,16 @@ export function monthlyReportPdf(report: MonthlyReport, generatedAt: Date): Prom
   sectionTitle(doc, 'Cost trend', 'Billed usage per local day');
   lineChart(
     doc,
-    report.charts.costTrend.map((d) => ({ label: formatDate(`${d.date}T12:00:00Z`, 'UTC'), value: Number(d.cost) })),
+    report.charts.costTrend.map((d) => ({ label: formatDate(`${d.date}T12:00:00Z`, 'UTC').replace(/ \d{4}$/, ''), value: Number(d.cost) })),
     { valueLabel: (v) => formatMoney(v.toFixed(2)), height: 110 },
   );
 
   const agents = report.charts.callsByAgent;
+  ensureSpace(doc, 40 + 18 * (Math.min(agents.length, 8) + 1));
   sectionTitle(doc, 'Agent leaderboard', agents.length > LEADERBOARD_ROWS ? `Top ${LEADERBOARD_ROWS} of ${agents.length} agents by calls` : 'Agents by calls');
   const most = Math.max(1, ...agents.map((a) => a.count));
   const rows: TableRow[] = agents.slice(0, LEADERBOARD_ROWS).map((a) => ({
-    cells: [a.agentName ?? 'Deleted or unassigned agent', formatCount(a.count), formatPercent(a.successRate), formatMinutes(a.totalMinutes), formatMoney(a.cost)],
+    cells: [agentLabel(a), formatCount(a.count), formatPercent(a.successRate), formatMinutes(a.totalMinutes), formatMoney(a.cost)],
     bar: a.count / most,
   }));
   if (agents.length === 0) rows.push({ cells: ['No calls in this month', '', '', '', ''] });
@@ -60,7 +61,7 @@ export function monthlyReportPdf(report: MonthlyReport, generatedAt: Date): Prom
       { header: 'Calls', width: 0.12, align: 'right' },
       { header: 'Success', width: 0.14, align: 'right' },
       { header: 'Minutes', width: 0.14, align: 'right' },
-      { header: 'Cost', width: 0.16, align: 'right' },
+      { header: 'Call cost', width: 0.16, align: 'right' },
     ],
     rows,
   );
