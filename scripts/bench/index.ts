@@ -6,12 +6,14 @@ import { ConfigError, databaseConfig } from '@/lib/env';
 import { runCli } from '../cli';
 import { analyticsSection } from './analytics';
 import { BENCH_NOW, openBenchDataset } from './dataset';
+import { exportSection } from './export';
 import { formatResults } from './report';
 import type { BenchSection } from './types';
 
 /** Each section lives in its own file; add new ones (exports, RSS, …) here. */
 const SECTIONS: Record<string, BenchSection> = {
   analytics: analyticsSection,
+  exports: exportSection,
 };
 
 const argsSchema = z.object({
