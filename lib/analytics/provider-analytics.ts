@@ -3,6 +3,7 @@ import { assertRange, type TimeRange } from './range';
 import { scopeCondition } from './scope';
 import { dailySeries, percent } from './series';
 import { inRange, isoDate, localDate, money, TERMINAL } from './sql';
+import { usageSource } from './usage-source';
 
 export type ProviderAnalyticsRow = {
   provider: string;
@@ -45,8 +46,7 @@ export async function getProviderAnalytics(db: Db, range: TimeRange): Promise<Pr
         GROUP BY 1
       ), usage_by AS (
         SELECT u.provider, sum(u.total_cost) AS cost, sum(u.final_cost) AS revenue
-        FROM usage_records u
-        WHERE ${scopeCondition(PLATFORM, 'u.workspace_id')} AND ${inRange(Prisma.sql`u.created_at`, range.from, range.to)}
+        FROM ${usageSource(PLATFORM, range.from, range.to)} u
         GROUP BY 1
       ), health AS (
         SELECT h.provider, avg(h.avg_latency)::float8 AS avg_latency,

@@ -3,6 +3,7 @@ import { NotFoundError } from './errors';
 import { assertRange, type TimeRange } from './range';
 import { isUuid, scopeCondition, type AnalyticsScope } from './scope';
 import { money } from './sql';
+import { usageSource } from './usage-source';
 
 export type UsageSummaryLine = {
   provider: string;
@@ -49,14 +50,15 @@ export async function getUsageSummary(db: Db, scope: AnalyticsScope, target: Usa
     window = {
       from: billingPeriod.periodStart,
       to: billingPeriod.periodEnd,
-      workspace: Prisma.sql`u.workspace_id = ${billingPeriod.workspaceId}::uuid`,
+      workspace: Prisma.sql`workspace_id = ${billingPeriod.workspaceId}::uuid`,
     };
   } else {
     assertRange(target);
     window = { from: target.from, to: target.to, workspace: Prisma.sql`TRUE` };
   }
 
-  // Summed per (provider, usage type) first, then rolled up: grouping sets straight over
+  // Read from the 15-minute usage rollup and the raw rows of the range's partial edge
+  // buckets (usage-source.ts). Summed per (provider, usage type) first, then rolled up: grouping sets straight over
   // the usage rows make PostgreSQL sort them all.
   const rows = await db.$queryRaw<Row[]>`
     SELECT grouping(s.provider, s.usage_type)::int AS g, s.provider, s.usage_type,
@@ -65,9 +67,7 @@ export async function getUsageSummary(db: Db, scope: AnalyticsScope, target: Usa
            ${money(Prisma.sql`sum(s.final_cost)`)} AS billed_amount
     FROM (
       SELECT u.provider, u.usage_type, sum(u.quantity) AS quantity, sum(u.total_cost) AS total_cost, sum(u.final_cost) AS final_cost
-      FROM usage_records u
-      WHERE ${scopeCondition(scope, 'u.workspace_id')} AND ${window.workspace}
-        AND u.created_at >= ${window.from}::timestamptz AND u.created_at < ${window.to}::timestamptz
+      FROM ${usageSource(scope, window.from, window.to, window.workspace)} u
       GROUP BY u.provider, u.usage_type
     ) s
     GROUP BY GROUPING SETS ((s.provider, s.usage_type), (s.provider), ())`;
