@@ -38,7 +38,7 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
         <ErrorBoundary title="Key figures">
           <Suspense
             fallback={
-              <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
+              <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
                 {KPI_LABELS.map((label) => (
                   <KpiSkeleton key={label} label={label} />
                 ))}

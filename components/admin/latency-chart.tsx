@@ -13,7 +13,7 @@ export function LatencyChart({ data, providers, height }: { data: Record<string,
       <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={11} minTickGap={16} />
-        <YAxis stroke={CHART_COLORS.axis} fontSize={11} width={56} tickFormatter={(v: number) => `${v} ms`} />
+        <YAxis stroke={CHART_COLORS.axis} fontSize={11} width={40} />
         <Tooltip formatter={(value) => formatLatency(typeof value === 'number' ? value : null)} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {providers.map((provider, i) => (

@@ -13,9 +13,10 @@ import { getDb } from '@/lib/db';
 export async function OverviewKpis({ overview, range }: { overview: Promise<PlatformOverview>; range: TimeRange }) {
   const [figures, atStart] = await Promise.all([overview, getDb().then((db) => getPlatformStateAt(db, range.from))]);
   return (
-    <section aria-label="Key figures" className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
-      {prepareOverviewKpis(figures, atStart).map((kpi) => (
-        <div key={kpi.key} data-kpi={kpi.key} className="min-w-0">
+    <section aria-label="Key figures" className="grid grid-cols-2 gap-3 md:grid-cols-4">
+      {prepareOverviewKpis(figures, atStart).map((kpi, i) => (
+        // Cards in the two right-hand columns open their definition leftwards, inside the page.
+        <div key={kpi.key} data-kpi={kpi.key} className={`min-w-0 ${i % 4 >= 2 ? 'md:[&_[role=tooltip]]:right-0 md:[&_[role=tooltip]]:left-auto' : ''}`}>
           <KpiCard label={kpi.label} value={kpi.value} definition={kpi.definition} change={kpi.change} changeLabel={kpi.changeLabel} />
         </div>
       ))}

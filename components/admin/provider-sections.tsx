@@ -88,7 +88,7 @@ export async function ProvidersContent({ providers }: { providers: Promise<Provi
           />
         </ChartFrame>
         <ChartFrame
-          title="Latency over time"
+          title="Latency over time (ms)"
           definition={ADMIN_DEFINITIONS.latencyOverTime}
           summary={latency.summary}
           table={latency.table}
