@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { GET as adminOverview } from '@/app/api/admin/overview/route';
 import { GET as adminProviders } from '@/app/api/admin/providers/route';
+import { GET as adminWorkspaces } from '@/app/api/admin/workspaces/route';
+import { adminWorkspacesResponse } from '@/lib/admin/workspace-response';
 import { GET as agentPerformance } from '@/app/api/workspaces/[id]/agents/[agentId]/performance/route';
 import { GET as agents } from '@/app/api/workspaces/[id]/agents/route';
 import { GET as billingPeriods } from '@/app/api/workspaces/[id]/billing-periods/route';
@@ -137,5 +139,14 @@ export const ENDPOINTS: Endpoint[] = [
     path: () => '/api/admin/providers',
     response: adminProvidersResponse,
     bad: [...RANGE_BAD, ['timeZone=Not/A_Zone', 'timeZone']],
+  },
+  {
+    name: 'admin workspaces',
+    handler: adminWorkspaces,
+    kind: 'admin',
+    params: () => ({}),
+    path: () => '/api/admin/workspaces',
+    response: adminWorkspacesResponse,
+    bad: [...RANGE_BAD, ['sort=password_hash', 'sort'], ['order=sideways', 'order'], ['timeZone=Not/A_Zone', 'timeZone']],
   },
 ];
