@@ -84,6 +84,25 @@ describe('demo data', () => {
     expect(negative).toEqual(['playht']);
   });
 
+  it('fills the usage rollup with exactly the aggregation of the usage records, its insert trigger back on', async () => {
+    const [diff] = await q<{ missing: number; extra: number; rollups: number }>`
+      WITH raw AS (
+        SELECT workspace_id, date_bin('15 minutes', created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS bucket_start, provider, usage_type,
+               count(*)::int AS record_count, sum(quantity) AS quantity, sum(total_cost) AS total_cost, sum(final_cost) AS final_cost
+        FROM usage_records GROUP BY 1, 2, 3, 4
+      ), rollup AS (
+        SELECT workspace_id, bucket_start, provider, usage_type, record_count, quantity, total_cost, final_cost FROM usage_rollups
+      )
+      SELECT (SELECT count(*) FROM (SELECT * FROM raw EXCEPT SELECT * FROM rollup) d)::int AS missing,
+             (SELECT count(*) FROM (SELECT * FROM rollup EXCEPT SELECT * FROM raw) d)::int AS extra,
+             (SELECT count(*) FROM usage_rollups)::int AS rollups`;
+    expect(diff).toEqual({ missing: 0, extra: 0, rollups: expect.any(Number) });
+    expect(diff!.rollups).toBeGreaterThan(0);
+    const triggers = await q<{ tgname: string; tgenabled: string }>`
+      SELECT tgname::text AS tgname, tgenabled::text AS tgenabled FROM pg_trigger WHERE tgrelid = 'usage_records'::regclass AND tgname LIKE 'usage_rollups_%' ORDER BY tgname`;
+    expect(triggers).toEqual(['usage_rollups_delete', 'usage_rollups_insert', 'usage_rollups_truncate', 'usage_rollups_update'].map((tgname) => ({ tgname, tgenabled: 'O' })));
+  });
+
   it('writes monthly billing periods whose usage amount is the exact usage of the month', async () => {
     const statuses = await q<{ v: string }>`SELECT DISTINCT status::text AS v FROM billing_periods`;
     expect(new Set(statuses.map((r) => r.v))).toEqual(new Set(['paid', 'finalized', 'draft']));

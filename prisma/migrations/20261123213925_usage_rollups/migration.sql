@@ -103,10 +103,12 @@ BEGIN
 END
 ';
 
--- TRUNCATE fires no row or transition-table trigger: empty the rollup with it.
+-- TRUNCATE fires no row or transition-table trigger: empty the rollup with it. DELETE,
+-- not TRUNCATE: `TRUNCATE usage_records, usage_rollups` would otherwise fail with
+-- "cannot TRUNCATE usage_rollups because it is being used by active queries".
 CREATE FUNCTION "usage_rollups_on_truncate"() RETURNS TRIGGER LANGUAGE plpgsql AS E'
 BEGIN
-  TRUNCATE "usage_rollups"\073
+  DELETE FROM "usage_rollups"\073
   RETURN NULL\073
 END
 ';
