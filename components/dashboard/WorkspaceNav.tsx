@@ -26,6 +26,8 @@ export function WorkspaceNav({ workspaceId }: { workspaceId: string }) {
           <Link
             key={item.label}
             href={item.path === '/reports' ? href : href + range}
+            // Reports is another engineer's page and may not exist in every build; no prefetch 404s.
+            prefetch={item.path === '/reports' ? false : undefined}
             aria-current={active ? 'page' : undefined}
             className={`whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium ${active ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'}`}
           >

@@ -17,8 +17,9 @@ export function Card({ title, definition, actions, children, className = '' }: C
   return (
     <section aria-labelledby={headingId} className={`min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}>
       <header className="mb-3 flex min-h-7 items-center justify-between gap-2">
-        <h2 id={headingId} className="flex items-center gap-1 text-sm font-semibold text-slate-900">
-          {title}
+        <h2 className="flex items-center gap-1 text-sm font-semibold text-slate-900">
+          {/* The region is named by the title alone, not by the definition button beside it. */}
+          <span id={headingId}>{title}</span>
           {definition ? <Definition term={title} text={definition} /> : null}
         </h2>
         {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}

@@ -21,12 +21,12 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <WorkspaceSwitcher currentId={access.workspace.id} workspaces={workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role }))} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             {access.caller.isPlatformAdmin ? (
-              <Link href="/admin" className="rounded-md px-2 py-1 font-medium text-brand-700 hover:bg-brand-50">
+              <Link href="/admin" prefetch={false} className="rounded-md px-2 py-1 font-medium text-brand-700 hover:bg-brand-50">
                 Admin
               </Link>
             ) : null}
             <span className="hidden max-w-[16rem] truncate text-slate-500 md:inline">{access.caller.email}</span>
-            <Link href="/logout" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            <Link href="/logout" prefetch={false} className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
               Sign out
             </Link>
           </div>
