@@ -20,7 +20,9 @@ export type ExportCallRecord = {
   ended_ms: number | null;
 };
 
-export const DEFAULT_BATCH_SIZE = 5000;
+// Small batches keep the garbage of each pull in the young generation: with 5000 rows the
+// heap (and RSS) grew by up to ~120 MB on a million rows, with 1000 by a few MB, at the same speed.
+export const DEFAULT_BATCH_SIZE = 1000;
 
 /**
  * The calls of a workspace in a range, after filters, ordered by (started_at, id), read in
