@@ -118,6 +118,7 @@ export function BarChartCard({ title, definition, points: given, orientation = '
             dataKey="value"
             name={valueHeader}
             radius={horizontal ? [0, 3, 3, 0] : [3, 3, 0, 0]}
+            maxBarSize={32}
             isAnimationActive={false}
             cursor={select ? 'pointer' : undefined}
             onClick={(_data, index) => choose(points[index])}

@@ -22,7 +22,8 @@ export function Definition({ term, text, align = 'left' }: { term: string; text:
       <span
         role="tooltip"
         id={id}
-        className={`pointer-events-none invisible absolute top-6 z-30 w-64 max-w-[80vw] rounded-md bg-slate-900 px-3 py-2 text-left text-xs font-normal normal-case leading-relaxed tracking-normal text-white opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100 ${align === 'right' ? 'right-0' : 'left-0'}`}
+        // display:none while hidden (not visibility:hidden), so a tooltip near the edge never widens the page.
+        className={`pointer-events-none absolute top-6 z-30 hidden w-64 max-w-[75vw] rounded-md bg-slate-900 px-3 py-2 text-left text-xs font-normal normal-case leading-relaxed tracking-normal text-white shadow-lg group-focus-within:block group-hover:block ${align === 'right' ? 'right-0' : 'left-0'}`}
       >
         {text}
       </span>

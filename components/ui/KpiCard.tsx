@@ -7,9 +7,9 @@ export type KpiCardProps = {
   value: string;
   /** How it is computed (METRICS.md wording), in a tooltip on hover and keyboard focus. */
   definition: string;
-  /** Change vs the previous period (lib/charts/kpi: kpiChange / moneyChange); null shows "no previous data". */
+  /** Change vs the previous period (lib/charts/kpi: kpiChange / moneyChange); null shows "no previous data"; leave out for no change line. */
   change?: KpiChange | null;
-  /** e.g. "vs previous 30 days"; defaults to "vs previous period". */
+  /** Visible after the change, e.g. "vs previous 30 days"; defaults to "vs prev. period" (screen readers hear the full wording). */
   changeLabel?: string;
 };
 
@@ -17,7 +17,7 @@ const TONES = { good: 'text-emerald-700 bg-emerald-50', bad: 'text-rose-700 bg-r
 const ARROWS = { up: '↑', down: '↓', flat: '→' } as const;
 
 /** One headline figure with its change vs the previous period. */
-export function KpiCard({ label, value, definition, change, changeLabel = 'vs previous period' }: KpiCardProps) {
+export function KpiCard({ label, value, definition, change, changeLabel = 'vs prev. period' }: KpiCardProps) {
   return (
     <div role="group" aria-label={label} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex min-h-5 items-center gap-1 text-xs font-medium uppercase tracking-wide text-slate-500">
@@ -27,20 +27,24 @@ export function KpiCard({ label, value, definition, change, changeLabel = 'vs pr
       <p data-kpi-value className="tabular mt-2 h-8 truncate text-2xl font-semibold leading-8 text-slate-900">
         {value}
       </p>
-      <p className="mt-2 flex h-5 items-center gap-1.5 text-xs text-slate-500">
-        {change === undefined ? null : change === null ? (
+      {change === undefined ? null : (
+      <p className="mt-2 flex h-5 min-w-0 items-center gap-1.5 text-xs text-slate-500">
+        {change === null ? (
           <span>No previous data to compare</span>
         ) : (
           <>
-            <span className={`tabular rounded px-1.5 py-0.5 font-medium ${TONES[change.tone]}`}>
+            <span className={`tabular shrink-0 whitespace-nowrap rounded px-1.5 py-0.5 font-medium ${TONES[change.tone]}`}>
               <span aria-hidden="true">{ARROWS[change.direction]} </span>
               {change.text}
             </span>
-            <span className="truncate">{changeLabel}</span>
+            <span aria-hidden="true" className="truncate">
+              {changeLabel}
+            </span>
             <span className="sr-only">({change.description})</span>
           </>
         )}
       </p>
+      )}
     </div>
   );
 }

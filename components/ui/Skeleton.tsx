@@ -25,13 +25,13 @@ export function CardSkeleton({ title, height = 240, className = '' }: { title: s
   );
 }
 
-/** Placeholder of a KpiCard: same box, same line heights. */
-export function KpiSkeleton({ label }: { label: string }) {
+/** Placeholder of a KpiCard: same box, same line heights (`withChange` when the card shows a change line). */
+export function KpiSkeleton({ label, withChange = true }: { label: string; withChange?: boolean }) {
   return (
     <div aria-busy="true" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex min-h-5 items-center text-xs font-medium uppercase tracking-wide text-slate-400">{label}</div>
       <Skeleton className="mt-2 h-8 w-24" />
-      <Skeleton className="mt-2 h-4 w-32" />
+      {withChange ? <Skeleton className="mt-2 h-5 w-32" /> : null}
       <span className="sr-only">Loading {label}…</span>
     </div>
   );

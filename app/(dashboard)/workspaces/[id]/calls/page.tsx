@@ -28,7 +28,7 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
             fallback={
               <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
                 {['Calls', 'Success rate', 'Minutes', 'Avg duration'].map((label) => (
-                  <KpiSkeleton key={label} label={label} />
+                  <KpiSkeleton key={label} label={label} withChange={false} />
                 ))}
               </div>
             }

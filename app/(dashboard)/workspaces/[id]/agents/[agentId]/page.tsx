@@ -44,7 +44,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
             fallback={
               <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
                 {['Calls', 'Success rate', 'Minutes', 'Avg duration', 'Avg response time'].map((label) => (
-                  <KpiSkeleton key={label} label={label} />
+                  <KpiSkeleton key={label} label={label} withChange={false} />
                 ))}
               </div>
             }
