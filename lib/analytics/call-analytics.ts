@@ -1,7 +1,7 @@
 import { Prisma, type Db } from '@/lib/db';
 import { CALL_DIRECTIONS, CALL_STATUSES, callFilterCondition, type CallDirection, type CallFilters, type CallStatus } from './filters';
 import { assertRange, type TimeRange } from './range';
-import { scopeCondition, type AnalyticsScope } from './scope';
+import { isUuid, isWorkspaceScope, scopeCondition, type AnalyticsScope } from './scope';
 import { hourlySeries, percent } from './series';
 import { inRange, localHour, money, TERMINAL } from './sql';
 
@@ -44,7 +44,6 @@ type Row = {
   direction: CallDirection | null;
   agent_id: string | null;
   agent_name: string | null;
-  hour: number | null;
   calls: number;
   completed: number;
   terminal: number;
@@ -55,12 +54,11 @@ type Row = {
   cost: string;
 };
 
-// grouping(status, direction, agent_id, workspace_id, hour): which grouping set a row belongs to.
-const TOTAL = 0b11111;
-const BY_STATUS = 0b01111;
-const BY_DIRECTION = 0b10111;
-const BY_AGENT = 0b11001;
-const BY_HOUR = 0b11110;
+// grouping(status, direction, agent_id, workspace_id): which grouping set a row belongs to.
+const TOTAL = 0b1111;
+const BY_STATUS = 0b0111;
+const BY_DIRECTION = 0b1011;
+const BY_AGENT = 0b1100;
 
 /**
  * Call breakdowns of one page. The filters narrow the calls once, in the inner query,
@@ -69,56 +67,75 @@ const BY_HOUR = 0b11110;
 export async function getCallAnalytics(db: Db, scope: AnalyticsScope, range: TimeRange, filters: CallFilters = {}): Promise<CallAnalytics> {
   assertRange(range);
   const filter = callFilterCondition(filters);
-  // Two levels: the calls are first summed per (status, direction, agent, hour), a few
-  // thousand rows, which the grouping sets then roll up. Grouping sets straight over the
-  // calls make the planner sort them all (measured 2-3× slower on the largest workspace).
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT s.*, a.name AS agent_name
-    FROM (
-      SELECT grouping(p.status, p.direction, p.agent_id, p.workspace_id, p.hour)::int AS g,
-             p.status::text AS status, p.direction::text AS direction, p.agent_id::text AS agent_id,
-             p.workspace_id, p.hour,
-             sum(p.calls)::int AS calls,
-             sum(p.completed)::int AS completed,
-             sum(p.terminal)::int AS terminal,
-             coalesce(sum(p.total_seconds), 0)::float8 AS total_seconds,
-             coalesce(sum(p.total_seconds)::float8 / nullif(sum(p.timed), 0), 0) AS avg_duration,
-             max(p.longest) AS longest,
-             min(p.shortest) AS shortest,
-             ${money(Prisma.sql`sum(p.cost)`)} AS cost
+  // The agent's workspace must be the call's (see the join below). In a workspace scope
+  // that is the scope's workspace: grouping by it as a column too makes PostgreSQL
+  // estimate tens of thousands of groups instead of a few hundred, and sort every call
+  // (measured 115 ms against 40 ms for a year of the largest workspace).
+  const workspace =
+    isWorkspaceScope(scope) && isUuid(scope.workspaceId)
+      ? { column: Prisma.sql`${scope.workspaceId}::uuid`, groupBy: Prisma.empty }
+      : { column: Prisma.sql`c.workspace_id`, groupBy: Prisma.sql`, c.workspace_id` };
+  const calls = Prisma.sql`
+    FROM calls c
+    WHERE ${scopeCondition(scope, 'c.workspace_id')} AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)} AND ${filter}`;
+  // Two queries over the same calls, run side by side (two connections on PostgreSQL):
+  // the breakdowns that need no time, and the local-hour histogram. Both aggregate in two
+  // levels: the calls are first summed per (status, direction, agent), a few hundred
+  // rows, or per UTC 15-minute bucket; only those buckets are converted to local hours,
+  // not every call (per-row time-zone conversion cost more than the whole scan), and the
+  // grouping sets roll up the small first level instead of sorting every call.
+  // 15-minute buckets keep local hours exact in :30/:45 zones.
+  const [rows, hourRows] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT s.*, a.name AS agent_name
       FROM (
-        SELECT c.status, c.direction, c.agent_id, c.workspace_id, c.hour,
-               count(*) AS calls,
-               count(*) FILTER (WHERE c.status = 'completed') AS completed,
-               count(*) FILTER (WHERE c.status IN ${TERMINAL}) AS terminal,
-               sum(c.duration_seconds) AS total_seconds,
-               count(c.duration_seconds) AS timed,
-               max(c.duration_seconds) AS longest,
-               min(c.duration_seconds) AS shortest,
-               sum(c.cost_total) AS cost
+        SELECT grouping(p.status, p.direction, p.agent_id, p.workspace_id)::int AS g,
+               p.status::text AS status, p.direction::text AS direction, p.agent_id::text AS agent_id,
+               p.workspace_id,
+               sum(p.calls)::int AS calls,
+               sum(p.completed)::int AS completed,
+               sum(p.terminal)::int AS terminal,
+               coalesce(sum(p.total_seconds), 0)::float8 AS total_seconds,
+               coalesce(sum(p.total_seconds)::float8 / nullif(sum(p.timed), 0), 0) AS avg_duration,
+               max(p.longest) AS longest,
+               min(p.shortest) AS shortest,
+               ${money(Prisma.sql`sum(p.cost)`)} AS cost
         FROM (
-          SELECT c.status, c.direction, c.agent_id, c.workspace_id, c.duration_seconds, c.cost_total,
-                 ${localHour(Prisma.sql`c.started_at`, range.timeZone)} AS hour
-          FROM calls c
-          WHERE ${scopeCondition(scope, 'c.workspace_id')} AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)} AND ${filter}
-        ) c
-        GROUP BY c.status, c.direction, c.agent_id, c.workspace_id, c.hour
-      ) p
-      GROUP BY GROUPING SETS ((), (p.status), (p.direction), (p.agent_id, p.workspace_id), (p.hour))
-    ) s
-    -- Both id and workspace: an agent id never resolves to another workspace's agent.
-    -- Deleted agents keep their calls but lose their name (METRICS.md).
-    LEFT JOIN voice_agents a ON s.g = ${BY_AGENT} AND a.id = s.agent_id::uuid AND a.workspace_id = s.workspace_id AND a.deleted_at IS NULL`;
+          SELECT c.status, c.direction, c.agent_id, ${workspace.column} AS workspace_id,
+                 count(*) AS calls,
+                 count(*) FILTER (WHERE c.status = 'completed') AS completed,
+                 count(*) FILTER (WHERE c.status IN ${TERMINAL}) AS terminal,
+                 sum(c.duration_seconds) AS total_seconds,
+                 count(c.duration_seconds) AS timed,
+                 max(c.duration_seconds) AS longest,
+                 min(c.duration_seconds) AS shortest,
+                 sum(c.cost_total) AS cost
+          ${calls}
+          GROUP BY c.status, c.direction, c.agent_id${workspace.groupBy}
+        ) p
+        GROUP BY GROUPING SETS ((), (p.status), (p.direction), (p.agent_id, p.workspace_id))
+      ) s
+      -- Both id and workspace: an agent id never resolves to another workspace's agent.
+      -- Deleted agents keep their calls but lose their name (METRICS.md).
+      LEFT JOIN voice_agents a ON s.g = ${Prisma.raw(String(BY_AGENT))} AND a.id = s.agent_id::uuid AND a.workspace_id = s.workspace_id AND a.deleted_at IS NULL`,
+    db.$queryRaw<{ hour: number; calls: number }[]>`
+      SELECT ${localHour(Prisma.sql`b.bucket`, range.timeZone)} AS hour, sum(b.calls)::int AS calls
+      FROM (
+        SELECT date_bin('15 minutes', c.started_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS bucket, count(*) AS calls
+        ${calls}
+        GROUP BY 1
+      ) b
+      GROUP BY 1`,
+  ]);
 
   const total = rows.find((row) => row.g === TOTAL);
   const callsByStatus = Object.fromEntries(CALL_STATUSES.map((status) => [status, 0])) as Record<CallStatus, number>;
   const callsByDirection = Object.fromEntries(CALL_DIRECTIONS.map((direction) => [direction, 0])) as Record<CallDirection, number>;
-  const hours = new Map<number, number>();
+  const hours = new Map(hourRows.map((row) => [row.hour, row.calls]));
   const callsByAgent: AgentLeaderboardRow[] = [];
   for (const row of rows) {
     if (row.g === BY_STATUS && row.status) callsByStatus[row.status] = row.calls;
     else if (row.g === BY_DIRECTION && row.direction) callsByDirection[row.direction] = row.calls;
-    else if (row.g === BY_HOUR && row.hour !== null) hours.set(row.hour, row.calls);
     else if (row.g === BY_AGENT) {
       callsByAgent.push({
         agentId: row.agent_id,

@@ -32,30 +32,25 @@ export async function getWorkspaceOverview(db: Db, scope: AnalyticsScope, range:
       FROM calls c
       WHERE ${scopeCondition(scope, 'c.workspace_id')} AND ${inRange(Prisma.sql`c.started_at`, previous.from, range.to)}
       GROUP BY 1`,
-    // Usage comes from the 15-minute rollup (plus the raw rows of the partial buckets at
-    // the range ends, see usage-source.ts). Summed per (range, provider) and per (range,
-    // bucket) first, in one hashed pass; only those few thousand bucket starts are then
-    // converted to local days. Converting every row costs more than the whole sum.
+    // Usage comes from the 15-minute rollup plus the raw rows of the partial buckets at
+    // the range ends (usage-source.ts). Summed per (range, provider, local day) first: a
+    // few thousand rows, which the grouping sets then roll up. Grouping sets straight over
+    // the rows make the planner sort them all, and a first level per (range, bucket) with
+    // local days taken afterwards measured 2-3x slower than this on a year of the largest
+    // workspace (two hash tables over every row, then a sort of the buckets).
     db.$queryRaw<CostRow[]>`
-      WITH s AS (
-        SELECT x.current, x.provider, x.t, grouping(x.provider, x.t)::int AS g, sum(x.final_cost) AS cost
+      SELECT u.current, u.provider, ${isoDate(Prisma.sql`u.day`)} AS day, grouping(u.provider, u.day)::int AS g,
+             ${money(Prisma.sql`sum(u.cost)`)} AS cost
+      FROM (
+        SELECT x.current, x.provider, ${localDate(Prisma.sql`x.t`, range.timeZone)} AS day, sum(x.final_cost) AS cost
         FROM (
-          SELECT TRUE AS current, r.* FROM ${usageSource(scope, range.from, range.to)} r
+          SELECT TRUE AS current, r.provider, r.t, r.final_cost FROM ${usageSource(scope, range.from, range.to)} r
           UNION ALL
-          SELECT FALSE AS current, r.* FROM ${usageSource(scope, previous.from, previous.to)} r
+          SELECT FALSE AS current, r.provider, r.t, r.final_cost FROM ${usageSource(scope, previous.from, previous.to)} r
         ) x
-        GROUP BY GROUPING SETS ((x.current, x.provider), (x.current, x.t))
-      )
-      SELECT s.current, s.provider, NULL AS day, ${Prisma.raw(String(BY_PROVIDER))} AS g, ${money(Prisma.sql`s.cost`)} AS cost
-      FROM s WHERE s.g = ${Prisma.raw(String(BY_PROVIDER))}
-      UNION ALL
-      SELECT d.current, NULL, ${isoDate(Prisma.sql`d.day`)}, ${Prisma.raw(String(BY_DAY))}, ${money(Prisma.sql`sum(d.cost)`)}
-      FROM (SELECT s.current, ${localDate(Prisma.sql`s.t`, range.timeZone)} AS day, s.cost FROM s WHERE s.g = ${Prisma.raw(String(BY_DAY))}) d
-      GROUP BY d.current, d.day
-      UNION ALL
-      SELECT s.current, NULL, NULL, ${Prisma.raw(String(TOTAL))}, ${money(Prisma.sql`sum(s.cost)`)}
-      FROM s WHERE s.g = ${Prisma.raw(String(BY_PROVIDER))}
-      GROUP BY s.current`,
+        GROUP BY 1, 2, 3
+      ) u
+      GROUP BY GROUPING SETS ((u.current, u.provider), (u.current, u.day), (u.current))`,
   ]);
   return {
     ...figures(range, true, callRows, costRows),
