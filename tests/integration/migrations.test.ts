@@ -23,7 +23,7 @@ describe('migrations', () => {
       SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
     expect(tables.map((r) => r.table_name)).toEqual([
       '_prisma_migrations', 'api_keys', 'billing_periods', 'calls', 'memberships', 'provider_health_status',
-      'sign_in_attempts', 'subscription_tiers', 'usage_records', 'users', 'voice_agents', 'workspaces',
+      'sign_in_attempts', 'subscription_tiers', 'usage_records', 'usage_rollups', 'users', 'voice_agents', 'workspaces',
     ]);
   });
 
