@@ -1,3 +1,4 @@
+import os from 'node:os';
 import {
   getAgentPerformance,
   getCallAnalytics,
@@ -23,6 +24,8 @@ export const analyticsSection: BenchSection = {
   async run(context) {
     const target = await findTarget(context);
     context.log(`largest workspace ${target.workspaceId} (${target.timeZone}), busiest agent ${target.agentId}`);
+    // The machine is shared: the load average says how far the figures are to be trusted.
+    context.log(`load average at start: ${loadAverage()}`);
     const results: BenchResult[] = [];
     const { db, runs } = context;
     for (const preset of ['month', 'year'] as const) {
@@ -48,9 +51,14 @@ export const analyticsSection: BenchSection = {
       const id = target.billingPeriodId;
       results.push({ name: 'getUsageSummary', range: 'billing period', ours: await measure(() => getUsageSummary(db, { workspaceId: target.workspaceId }, { billingPeriodId: id }), runs) });
     }
+    context.log(`load average at end: ${loadAverage()}`);
     return results;
   },
 };
+
+function loadAverage(): string {
+  return os.loadavg().map((load) => load.toFixed(2)).join(', ');
+}
 
 async function findTarget({ db }: BenchContext): Promise<Target> {
   const [workspace] = await db.$queryRaw<{ id: string; timezone: string }[]>`
