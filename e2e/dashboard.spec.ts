@@ -210,6 +210,19 @@ test.describe('tenancy', () => {
   });
 });
 
+test.describe('platform admin', () => {
+  test.use({ role: 'admin' });
+
+  test('sees every workspace and a link to /admin in the shell', async ({ page }) => {
+    await page.goto('/workspaces');
+    await expect(page.getByRole('listitem').first()).toBeVisible();
+    expect(await page.getByRole('listitem').count()).toBeGreaterThan(3);
+    await page.getByRole('link', { name: /Acme Dental Group/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Admin' })).toHaveAttribute('href', '/admin');
+  });
+});
+
 test.describe('signed out', () => {
   test.use({ role: null });
 

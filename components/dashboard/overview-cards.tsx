@@ -125,7 +125,8 @@ export function LeaderboardTable({ rows, workspaceId, search }: { rows: AgentLea
 export async function LeaderboardCards({ ctx, search }: { ctx: CardContext; search: string }) {
   const analytics = await loadCallAnalytics(ctx, {});
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    // items-start: the chart keeps its own height instead of stretching to the table's.
+    <div className="grid items-start gap-4 lg:grid-cols-2">
       <Card title="Agent leaderboard" definition={DEFINITIONS.leaderboard}>
         <LeaderboardTable rows={analytics.callsByAgent} workspaceId={ctx.workspaceId} search={search} />
       </Card>

@@ -102,7 +102,7 @@ export function BarChartCard({ title, definition, points: given, orientation = '
           {horizontal ? (
             <>
               <XAxis type="number" tickFormatter={format} stroke={CHART_COLORS.axis} fontSize={11} allowDecimals={false} />
-              <YAxis type="category" dataKey="label" width={112} stroke={CHART_COLORS.axis} fontSize={11} interval={0} />
+              <YAxis type="category" dataKey="label" width={128} stroke={CHART_COLORS.axis} fontSize={11} interval={0} />
             </>
           ) : (
             <>
