@@ -34,7 +34,7 @@ export function TrendChartCard({ title, definition, points, height = 240, catego
           <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={11} minTickGap={16} />
           <YAxis tickFormatter={tickFormatter(valueFormat)} stroke={CHART_COLORS.axis} fontSize={11} width={48} />
           <Tooltip formatter={(_value, _name, item) => [(item.payload as ChartPoint).display, valueHeader]} />
-          <Area type="monotone" dataKey="value" name={valueHeader} stroke={CHART_COLORS.bar} fill={CHART_COLORS.bar} fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
+          <Area type="linear" dataKey="value" name={valueHeader} stroke={CHART_COLORS.bar} fill={CHART_COLORS.bar} fillOpacity={0.15} strokeWidth={2} isAnimationActive={false} />
         </AreaChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -17,11 +17,16 @@ export default async function WorkspacesPage() {
     <main className="mx-auto max-w-3xl px-4 py-10">
       <div className="mb-6 flex items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Your workspaces</h1>
-        {caller.isPlatformAdmin ? (
-          <Link href="/admin" className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50">
-            Admin
+        <div className="flex items-center gap-2 text-sm">
+          {caller.isPlatformAdmin ? (
+            <Link href="/admin" prefetch={false} className="rounded-md px-2 py-1 font-medium text-brand-700 hover:bg-brand-50">
+              Admin
+            </Link>
+          ) : null}
+          <Link href="/logout" prefetch={false} className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            Sign out
           </Link>
-        ) : null}
+        </div>
       </div>
       {workspaces.length === 0 ? (
         <EmptyState title="You are not a member of any workspace" description="Ask a workspace owner to invite you." />
