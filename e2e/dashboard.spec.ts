@@ -58,7 +58,8 @@ async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    // Charts re-measure on resize; wait until every chart drew its bars or area.
+    // Every card has streamed in (no skeleton left), and charts re-measured after the resize.
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
     for (const surface of await page.locator('[role="img"] .recharts-surface').all()) await expect(surface).toBeVisible();
     await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
   }
