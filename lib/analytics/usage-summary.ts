@@ -57,9 +57,9 @@ export async function getUsageSummary(db: Db, scope: AnalyticsScope, target: Usa
     window = { from: target.from, to: target.to, workspace: Prisma.sql`TRUE` };
   }
 
-  // Read from the 15-minute usage rollup and the raw rows of the range's partial edge
-  // buckets (usage-source.ts). Summed per (provider, usage type) first, then rolled up: grouping sets straight over
-  // the usage rows make PostgreSQL sort them all.
+  // Read from the 15-minute usage rollup plus the raw rows of the window's partial edge
+  // buckets (usage-source.ts). Summed per (provider, usage type) first, then rolled up:
+  // grouping sets straight over the usage rows make PostgreSQL sort them all.
   const rows = await db.$queryRaw<Row[]>`
     SELECT grouping(s.provider, s.usage_type)::int AS g, s.provider, s.usage_type,
            ${money(Prisma.sql`sum(s.quantity)`)} AS quantity,
