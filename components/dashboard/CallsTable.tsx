@@ -5,7 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { DataTable, EmptyState, ErrorState, type Column } from '@/components/ui';
 import type { CallListItem, CallListResponse } from '@/lib/api/schemas';
-import { formatHour, formatInstant, formatMoney, formatSeconds, humanize, localHourOf } from '@/lib/charts/format';
+import { formatInstant, formatMoney, formatSeconds, humanize } from '@/lib/charts/format';
 import { nextSearch, viewSearch } from '@/lib/charts/url';
 
 const SORTS = [
@@ -15,8 +15,6 @@ const SORTS = [
 ] as const;
 type Sort = (typeof SORTS)[number]['value'];
 const PAGE_SIZE = 50;
-/** With an hour chosen (client-side only: the API has no hour filter) a larger page is read and narrowed here. */
-const HOUR_PAGE_SIZE = 200;
 
 async function fetchCalls(workspaceId: string, search: string): Promise<CallListResponse> {
   const response = await fetch(`/api/workspaces/${workspaceId}/calls${search}`, { headers: { accept: 'application/json' } });
@@ -43,8 +41,6 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
   const sort = (SORTS.find((option) => option.value === searchParams.get('sort'))?.value ?? 'started_at') as Sort;
   const order = searchParams.get('order') === 'asc' ? 'asc' : 'desc';
   const cursor = searchParams.get('cursor');
-  const hourParam = searchParams.get('hour');
-  const hour = hourParam !== null && /^\d{1,2}$/.test(hourParam) && Number(hourParam) < 24 ? Number(hourParam) : null;
   // Cursors of the pages before this one, to go back (keyset pagination only goes forward).
   const [history, setHistory] = useState<string[]>([]);
 
@@ -52,10 +48,10 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
     ...(sort !== 'started_at' ? { sort } : {}),
     ...(order !== 'desc' ? { order } : {}),
     ...(cursor ? { cursor } : {}),
-    limit: String(hour === null ? PAGE_SIZE : HOUR_PAGE_SIZE),
+    limit: String(PAGE_SIZE),
   });
   const query = useQuery({
-    queryKey: ['calls', workspaceId, view, { sort, order, cursor, limit: hour === null ? PAGE_SIZE : HOUR_PAGE_SIZE }],
+    queryKey: ['calls', workspaceId, view, { sort, order, cursor, limit: PAGE_SIZE }],
     queryFn: () => fetchCalls(workspaceId, apiSearch),
     placeholderData: keepPreviousData,
   });
@@ -110,18 +106,10 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
   }
   if (!query.data) return <div aria-busy="true" className="h-[480px] animate-pulse rounded-md bg-slate-100" />;
 
-  const items = hour === null ? query.data.items : query.data.items.filter((row) => localHourOf(row.startedAt, timeZone) === hour);
+  const items = query.data.items;
   const nextCursor = query.data.nextCursor;
   return (
     <div className="flex flex-col gap-3">
-      {hour !== null ? (
-        <p className="flex flex-wrap items-center gap-2 rounded-md bg-brand-50 px-3 py-2 text-xs text-brand-900" role="status">
-          Showing calls started {formatHour(hour)}–{String(hour).padStart(2, '0')}:59 ({timeZone}) among the {query.data.items.length} calls of this page.
-          <button type="button" className="font-medium underline" onClick={() => pushSearch(nextSearch(searchParams.toString(), { hour: null }))}>
-            Show all hours
-          </button>
-        </p>
-      ) : null}
       {query.isError ? <ErrorState title="Could not load this page" message={query.error.message} onRetry={() => query.refetch()} retrying={query.isFetching} /> : null}
       <DataTable
         caption="Calls"
@@ -129,7 +117,7 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
         rows={items}
         rowKey={(row) => row.id}
         busy={query.isFetching}
-        empty={<EmptyState title={cursor ? 'No more calls' : hour !== null ? 'No calls in this hour on this page' : 'No calls in this range'} description={cursor ? undefined : 'Try a longer range or fewer filters.'} />}
+        empty={<EmptyState title={cursor ? 'No more calls' : 'No calls in this range'} description={cursor ? undefined : 'Try a longer range or fewer filters.'} />}
       />
       <div className="flex items-center justify-between gap-2">
         <button type="button" onClick={goBack} disabled={!cursor} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40">

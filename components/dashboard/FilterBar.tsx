@@ -20,6 +20,11 @@ const SENTIMENT_OPTIONS: FilterOption[] = [
   { value: 'negative', label: 'Negative' },
 ];
 
+const HOUR_OPTIONS: FilterOption[] = Array.from({ length: 24 }, (_, hour) => {
+  const hh = String(hour).padStart(2, '0');
+  return { value: String(hour), label: `${hh}:00–${hh}:59` };
+});
+
 /**
  * Agent, status, direction, provider and sentiment filters. Each change is a navigation
  * (the filters live in the URL), so every card and the table re-render narrowed.
@@ -48,6 +53,7 @@ export function FilterBar({ agents }: { agents: FilterOption[] }) {
       <Select label="Status" param="status" options={STATUS_OPTIONS} value={searchParams.get('status')} onChange={set} />
       <Select label="Direction" param="direction" options={DIRECTION_OPTIONS} value={searchParams.get('direction')} onChange={set} />
       <Select label="Sentiment" param="sentiment" options={SENTIMENT_OPTIONS} value={searchParams.get('sentiment')} onChange={set} />
+      <Select label="Local hour" param="hour" options={HOUR_OPTIONS} value={searchParams.get('hour')} onChange={set} />
       <Field label="Voice provider">
         {(id) => (
           <input

@@ -81,18 +81,18 @@ export async function AgentCallsCard({ ctx }: { ctx: CardContext }) {
   );
 }
 
-/** Hours are highlighted and narrow the table client-side (the API has no hour filter). */
+/** Choosing an hour is a filter like the others: every card and the table narrow to it. */
 export async function HourCard({ ctx }: { ctx: CardContext }) {
   const analytics = await loadCallAnalytics(ctx);
   return (
     <BarChartCard
       title="Calls by hour"
-      definition={`${DEFINITIONS.callsByHour} Hours in ${ctx.timeZone}. Choose an hour to narrow the table below to calls started in it.`}
+      definition={`${DEFINITIONS.callsByHour} Hours in ${ctx.timeZone}. Choose an hour to narrow the page to calls started in it.`}
       points={hourPoints(analytics.callsByHour)}
       height={320}
       categoryHeader="Local hour"
       valueHeader="Calls"
-      select={{ param: 'hour', mode: 'history', label: 'Show in the table the calls started at' }}
+      select={{ param: 'hour', label: 'Show calls started at' }}
       empty={emptyFor(ctx)}
     />
   );

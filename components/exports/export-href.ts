@@ -1,5 +1,5 @@
 /** Query parameters the export understands: the Calls view's range and filters. */
-export const EXPORT_VIEW_PARAMS = ['period', 'from', 'to', 'agentId', 'status', 'direction', 'provider', 'sentiment'] as const;
+export const EXPORT_VIEW_PARAMS = ['period', 'from', 'to', 'agentId', 'status', 'direction', 'provider', 'sentiment', 'hour'] as const;
 
 /** `/api/workspaces/<id>/export?<range and filters of search>&format=<format>`. */
 export function exportHref(workspaceId: string, search: string, format: 'csv' | 'json'): string {

@@ -66,7 +66,7 @@ const BY_AGENT = 0b1100;
  */
 export async function getCallAnalytics(db: Db, scope: AnalyticsScope, range: TimeRange, filters: CallFilters = {}): Promise<CallAnalytics> {
   assertRange(range);
-  const filter = callFilterCondition(filters);
+  const filter = callFilterCondition(filters, range.timeZone);
   // The agent's workspace must be the call's (see the join below). In a workspace scope
   // that is the scope's workspace: grouping by it as a column too makes PostgreSQL
   // estimate tens of thousands of groups instead of a few hundred, and sort every call

@@ -20,12 +20,17 @@ export type CallFilters = {
   /** calls.voice_provider_used */
   provider?: string;
   sentiment?: Sentiment;
+  /** Local hour 0–23 of started_at in the range's time zone (a bar of the hour chart). */
+  hour?: number;
 };
 
-/** Validated SQL conditions on the calls table aliased `c`; TRUE when there is no filter. */
-export function callFilterCondition(filters: CallFilters = {}): Prisma.Sql {
+/**
+ * Validated SQL conditions on the calls table aliased `c`; TRUE when there is no filter.
+ * `timeZone` is the zone whose wall clock the hour filter reads (the range's).
+ */
+export function callFilterCondition(filters: CallFilters = {}, timeZone?: string): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  const { agentId, status, direction, provider, sentiment } = filters;
+  const { agentId, status, direction, provider, sentiment, hour } = filters;
   if (agentId !== undefined) {
     if (!isUuid(agentId)) throw new InvalidParameterError('agentId', 'expected a UUID');
     parts.push(Prisma.sql`c.agent_id = ${agentId}::uuid`);
@@ -44,6 +49,11 @@ export function callFilterCondition(filters: CallFilters = {}): Prisma.Sql {
   }
   if (sentiment !== undefined) {
     parts.push(Prisma.sql`c.sentiment = ${oneOf('sentiment', sentiment, SENTIMENTS)}::sentiment`);
+  }
+  if (hour !== undefined) {
+    if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new InvalidParameterError('hour', 'expected an integer from 0 to 23');
+    if (timeZone === undefined) throw new InvalidParameterError('hour', 'needs the time zone its hours are read in');
+    parts.push(Prisma.sql`extract(hour FROM c.started_at AT TIME ZONE ${timeZone})::int = ${hour}::int`);
   }
   return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
 }

@@ -44,6 +44,14 @@ export const callFilterShape = {
       .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters'),
   ).optional(),
   sentiment: once(z.enum(SENTIMENTS, listOf(SENTIMENTS))).optional(),
+  /** Local hour 0–23 of the call's start, in the workspace's time zone. */
+  hour: once(
+    z
+      .string()
+      .regex(/^\d{1,2}$/, 'must be an integer from 0 to 23')
+      .transform(Number)
+      .refine((n) => n <= 23, 'must be an integer from 0 to 23'),
+  ).optional(),
 };
 
 type RangeFields = { period?: RangePreset; from?: string; to?: string };
@@ -72,6 +80,7 @@ function filtersOf(value: CallFilters): CallFilters {
   if (value.direction !== undefined) filters.direction = value.direction;
   if (value.provider !== undefined) filters.provider = value.provider;
   if (value.sentiment !== undefined) filters.sentiment = value.sentiment;
+  if (value.hour !== undefined) filters.hour = value.hour;
   return filters;
 }
 

@@ -89,7 +89,7 @@ export async function listCalls(db: Db, scope: WorkspaceScope, range: TimeRange,
     LEFT JOIN voice_agents a ON a.id = c.agent_id AND a.workspace_id = c.workspace_id
     WHERE ${scopeCondition(scope, 'c.workspace_id')}
       AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)}
-      AND ${callFilterCondition(options.filters)}
+      AND ${callFilterCondition(options.filters, range.timeZone)}
       AND ${after}
     ORDER BY ${key} ${direction}, c.id ${direction}
     LIMIT ${options.limit + 1}`;

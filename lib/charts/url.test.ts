@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { currentRange, nextSearch, rangeLabel, rangeSearch, viewSearch } from './url';
 
 describe('view state in the URL', () => {
-  it('drops the cursor and hour when a filter changes, keeps them for table changes', () => {
-    expect(nextSearch('period=week&cursor=abc&hour=3&sort=cost', { status: 'failed' })).toBe('?period=week&sort=cost&status=failed');
+  it('drops the cursor when a filter changes, keeps it for table changes; the hour is a filter like the others', () => {
+    expect(nextSearch('period=week&cursor=abc&hour=3&sort=cost', { status: 'failed' })).toBe('?period=week&hour=3&sort=cost&status=failed');
+    expect(nextSearch('period=week&cursor=abc&status=failed', { hour: '9' })).toBe('?period=week&status=failed&hour=9');
     expect(nextSearch('period=week&sort=cost', { cursor: 'xyz' })).toBe('?period=week&sort=cost&cursor=xyz');
     expect(nextSearch('status=failed', { status: null })).toBe('');
   });

@@ -4,8 +4,8 @@
  * pure helpers compute the next search string; components only navigate to it.
  */
 export const RANGE_PARAMS = ['period', 'from', 'to'] as const;
-export const FILTER_PARAMS = ['agentId', 'status', 'direction', 'provider', 'sentiment'] as const;
-/** Table state: changes of range or filters invalidate the cursor (and the client-side hour). */
+export const FILTER_PARAMS = ['agentId', 'status', 'direction', 'provider', 'sentiment', 'hour'] as const;
+/** Table state: changes of range or filters invalidate the cursor. */
 export const TABLE_PARAMS = ['sort', 'order', 'cursor'] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
@@ -37,16 +37,13 @@ function serialize(params: URLSearchParams): string {
 
 /**
  * Applies `changes` (null deletes) and, unless only table state changed, drops the
- * cursor and the hour highlight: page 3 of another filter is not a thing.
+ * cursor: page 3 of another filter is not a thing.
  */
 export function nextSearch(current: SearchInput, changes: Record<string, string | null>): string {
   const params = toSearchParams(current);
   const keys = Object.keys(changes);
-  const onlyTable = keys.every((key) => (TABLE_PARAMS as readonly string[]).includes(key) || key === 'hour');
-  if (!onlyTable) {
-    params.delete('cursor');
-    params.delete('hour');
-  }
+  const onlyTable = keys.every((key) => (TABLE_PARAMS as readonly string[]).includes(key));
+  if (!onlyTable) params.delete('cursor');
   for (const [key, value] of Object.entries(changes)) {
     if (value === null || value === '') params.delete(key);
     else params.set(key, value);

@@ -100,7 +100,23 @@ describe('getCallAnalytics', () => {
     expect(positive.callsByAgent.map((row) => row.agentId)).toEqual([alice]);
   });
 
+  it('narrows every figure to a local hour of the workspace zone (+05:45), not a UTC hour', async () => {
+    // 17:45 local (12:00Z) holds two calls; UTC hour 17 holds none of this workspace's.
+    const a = await getCallAnalytics(t.db, { workspaceId }, march, { hour: 17 });
+    expect(a.totalCalls).toBe(2);
+    expect(a.callsByStatus).toMatchObject({ busy: 1, completed: 1 });
+    expect(a.callsByDirection).toEqual({ inbound: 1, outbound: 1 });
+    expect(hours(a)).toEqual({ 17: 2 });
+    expect(a.callsByAgent.map((row) => [row.agentId, row.count])).toEqual([[alice, 1], [foreign, 1]]);
+    // 00:00 local is 18:15Z of the day before: Bob's call, and only it.
+    const midnight = await getCallAnalytics(t.db, { workspaceId }, march, { hour: 0, direction: 'inbound' });
+    expect(midnight.totalCalls).toBe(1);
+    expect(midnight.callsByAgent[0]?.agentId).toBe(bob);
+  });
+
   it('rejects malformed filters naming the parameter', async () => {
+    await expect(getCallAnalytics(t.db, { workspaceId }, march, { hour: 24 })).rejects.toMatchObject({ param: 'hour' });
+    await expect(getCallAnalytics(t.db, { workspaceId }, march, { hour: 1.5 })).rejects.toMatchObject({ param: 'hour' });
     await expect(getCallAnalytics(t.db, { workspaceId }, march, { agentId: 'x' })).rejects.toMatchObject({ param: 'agentId' });
     await expect(getCallAnalytics(t.db, { workspaceId }, march, { status: 'done' as never })).rejects.toBeInstanceOf(InvalidParameterError);
   });

@@ -66,7 +66,7 @@ const HOSTILE = [
   'eyJzb3J0Ijoic3RhcnRlZF9hdCIsIm9yZGVyIjoiZGVzYyIsImlkIjoieCIsInZhbHVlIjoiMjAyNiJ9',
 ];
 
-const KEYS = ['period', 'from', 'to', 'agentId', 'status', 'direction', 'provider', 'sentiment', 'cursor', 'limit', 'sort', 'order', 'billingPeriodId', 'timeZone', 'unknown', 'PERIOD', '__proto__', 'constructor'];
+const KEYS = ['period', 'from', 'to', 'agentId', 'status', 'direction', 'provider', 'sentiment', 'hour', 'cursor', 'limit', 'sort', 'order', 'billingPeriodId', 'timeZone', 'unknown', 'PERIOD', '__proto__', 'constructor'];
 
 describe('fuzzing every endpoint', () => {
   let t: TestDatabase;

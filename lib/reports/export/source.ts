@@ -45,7 +45,7 @@ export function callBatches(
   // Both built (and validated) before the first query: bad filters fail the request, not the stream.
   const where = Prisma.sql`${scopeCondition(scope, 'c.workspace_id')}
     AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)}
-    AND ${callFilterCondition(filters)}`;
+    AND ${callFilterCondition(filters, range.timeZone)}`;
   return connection.kind === 'postgres' ? readWithCursor(connection.pool, where, batchSize) : readByKeyset(connection, where, batchSize);
 }
 
