@@ -1,5 +1,5 @@
 import { ENDED_REASONS, INTENTS, PROVIDER_BILLED_FACTOR, USAGE_PRICES, VOICE_PROVIDERS } from './catalog';
-import { localDayNumber, localToUtc, offsetMinutes } from './local-time';
+import { localDayNumber, localMonthLocator, localToUtc, offsetMinutes } from './local-time';
 import { createRandom, makeId, type Random } from './random';
 import { csvField } from './bulk-load';
 
@@ -25,7 +25,7 @@ export type SeedWorkspace = {
   countryCode: string;
 };
 
-/** Usage billed per workspace per UTC month (key "YYYY-MM"), in micro-dollars, for billing periods. */
+/** Usage billed per workspace per local calendar month (key "YYYY-MM"), in micro-dollars, for billing periods. */
 export type MonthlyUsage = Map<string, Map<string, number>>;
 
 const DAY = 86_400_000;
@@ -83,6 +83,8 @@ export function* generateWorkspaceCalls(
   const agentCdf = cumulative(ws.agents.map((a) => a.weight));
   const usageMonths = options.monthlyUsage.get(ws.id) ?? new Map<string, number>();
   options.monthlyUsage.set(ws.id, usageMonths);
+  // Billing periods are the workspace's local calendar months.
+  const monthOf = localMonthLocator(ws.timezone, ws.createdAtMs);
   const preferredVoice = VOICE_PROVIDERS[ws.index % VOICE_PROVIDERS.length]!;
   const telephony = USAGE_PRICES.telephony_minutes.providers[ws.index % 2]!;
 
@@ -104,7 +106,7 @@ export function* generateWorkspaceCalls(
       let callMicros = 0;
       for (const line of makeUsage(rand, call, telephony, ws.markup)) {
         callMicros += line.finalMicros;
-        const month = new Date(line.createdMs).toISOString().slice(0, 7);
+        const month = monthOf(line.createdMs);
         usageMonths.set(month, (usageMonths.get(month) ?? 0) + line.finalMicros);
         usage.push([
           makeId(0x05a6e, ++options.idCounter.usage), ws.id, callId, line.provider, line.usageType, line.quantity,

@@ -103,6 +103,17 @@ describe('demo data', () => {
     expect(triggers).toEqual(['usage_rollups_delete', 'usage_rollups_insert', 'usage_rollups_truncate', 'usage_rollups_update'].map((tgname) => ({ tgname, tgenabled: 'O' })));
   });
 
+  it('bills on each workspace’s own calendar months: local midnight of the 1st to the next 1st', async () => {
+    const [r] = await q<{ n: number; off: number }>`
+      SELECT count(*)::int AS n,
+             count(*) FILTER (WHERE (b.period_start AT TIME ZONE w.timezone) <> date_trunc('month', b.period_start AT TIME ZONE w.timezone)
+                                 OR (b.period_end AT TIME ZONE w.timezone) <> date_trunc('month', b.period_end AT TIME ZONE w.timezone)
+                                 OR date_trunc('month', b.period_end AT TIME ZONE w.timezone) <> date_trunc('month', b.period_start AT TIME ZONE w.timezone) + interval '1 month')::int AS off
+        FROM billing_periods b JOIN workspaces w ON w.id = b.workspace_id`;
+    expect(r!.n).toBeGreaterThan(100);
+    expect(r!.off).toBe(0);
+  });
+
   it('writes monthly billing periods whose usage amount is the exact usage of the month', async () => {
     const statuses = await q<{ v: string }>`SELECT DISTINCT status::text AS v FROM billing_periods`;
     expect(new Set(statuses.map((r) => r.v))).toEqual(new Set(['paid', 'finalized', 'draft']));
