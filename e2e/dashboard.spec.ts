@@ -168,6 +168,18 @@ test('clicking a leaderboard bar filters the calls table to that agent', async (
   await expect(kpi(page, 'Calls')).toHaveText(formatCount(top.count));
 });
 
+test('the voice provider filter offers the range’s providers and narrows the page to one', async ({ page }) => {
+  const { id } = await acme(page);
+  await page.goto(`/workspaces/${id}/calls?period=year`);
+  const select = page.getByLabel('Voice provider');
+  await expect(select.locator('option')).toHaveText(['All', 'cartesia', 'elevenlabs', 'playht']);
+  await select.selectOption('cartesia');
+  await expect(page).toHaveURL(/[?&]provider=cartesia(&|$)/);
+  const filtered = await api<CallAnalyticsResponse>(page, `/api/workspaces/${id}/calls/analytics?period=year&provider=cartesia`);
+  expect(filtered.totalCalls).toBeGreaterThan(0);
+  await expect(kpi(page, 'Calls')).toHaveText(formatCount(filtered.totalCalls));
+});
+
 test('a definition shows on keyboard focus; choosing an hour in the chart narrows the whole page to it', async ({ page }) => {
   const { id } = await acme(page);
   await page.goto(`/workspaces/${id}/calls?period=week`);

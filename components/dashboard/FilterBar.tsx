@@ -29,7 +29,7 @@ const HOUR_OPTIONS: FilterOption[] = Array.from({ length: 24 }, (_, hour) => {
  * Agent, status, direction, provider and sentiment filters. Each change is a navigation
  * (the filters live in the URL), so every card and the table re-render narrowed.
  */
-export function FilterBar({ agents }: { agents: FilterOption[] }) {
+export function FilterBar({ agents, providers }: { agents: FilterOption[]; providers: FilterOption[] }) {
   const pathname = usePathname();
   const router = useRouter();
   const searchParams = useSearchParams();
@@ -43,33 +43,14 @@ export function FilterBar({ agents }: { agents: FilterOption[] }) {
       aria-label="Filters"
       aria-busy={pending}
       className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const value = new FormData(event.currentTarget).get('provider');
-        set('provider', typeof value === 'string' && value.trim() ? value.trim() : null);
-      }}
+      onSubmit={(event) => event.preventDefault()}
     >
       <Select label="Agent" param="agentId" options={agents} value={searchParams.get('agentId')} onChange={set} />
       <Select label="Status" param="status" options={STATUS_OPTIONS} value={searchParams.get('status')} onChange={set} />
       <Select label="Direction" param="direction" options={DIRECTION_OPTIONS} value={searchParams.get('direction')} onChange={set} />
       <Select label="Sentiment" param="sentiment" options={SENTIMENT_OPTIONS} value={searchParams.get('sentiment')} onChange={set} />
       <Select label="Local hour" param="hour" options={HOUR_OPTIONS} value={searchParams.get('hour')} onChange={set} />
-      <Field label="Voice provider">
-        {(id) => (
-          <input
-            id={id}
-            name="provider"
-            key={searchParams.get('provider') ?? ''}
-            defaultValue={searchParams.get('provider') ?? ''}
-            placeholder="e.g. elevenlabs"
-            onBlur={(event) => {
-              const value = event.currentTarget.value.trim() || null;
-              if (value !== searchParams.get('provider')) set('provider', value);
-            }}
-            className="w-36 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          />
-        )}
-      </Field>
+      <Select label="Voice provider" param="provider" options={providers} value={searchParams.get('provider')} onChange={set} />
       {active.length > 0 ? (
         <button
           type="button"

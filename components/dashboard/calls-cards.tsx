@@ -4,7 +4,7 @@ import { directionPoints, hourPoints, leaderboardPoints, statusPoints } from '@/
 import { DEFINITIONS } from '@/lib/definitions';
 import { FilterBar } from './FilterBar';
 import { NO_CALLS } from './overview-cards';
-import { loadAgents, loadCallAnalytics, type CardContext } from './data';
+import { loadAgents, loadCallAnalytics, loadCallProviders, type CardContext } from './data';
 
 const NO_MATCHING_CALLS = { title: 'No calls match these filters in this range', description: 'Clear a filter or choose a longer range.' };
 
@@ -12,10 +12,15 @@ function emptyFor(ctx: CardContext) {
   return Object.keys(ctx.view.filters).length > 0 ? NO_MATCHING_CALLS : NO_CALLS;
 }
 
-/** The filter bar, with the workspace's agents (deleted ones marked) as options. */
+/** The filter bar, with the workspace's agents (deleted ones marked) and the range's voice providers as options. */
 export async function CallFilters({ ctx }: { ctx: CardContext }) {
-  const agents = await loadAgents(ctx);
-  return <FilterBar agents={agents.map((agent) => ({ value: agent.id, label: agent.deletedAt ? `${agent.name} (deleted)` : agent.name }))} />;
+  const [agents, providers] = await Promise.all([loadAgents(ctx), loadCallProviders(ctx)]);
+  return (
+    <FilterBar
+      agents={agents.map((agent) => ({ value: agent.id, label: agent.deletedAt ? `${agent.name} (deleted)` : agent.name }))}
+      providers={providers.map((provider) => ({ value: provider, label: provider }))}
+    />
+  );
 }
 
 export async function CallsKpis({ ctx }: { ctx: CardContext }) {

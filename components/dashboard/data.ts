@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
-import { getAgentPerformance, getCallAnalytics, getWorkspaceOverview, InvalidRangeError, NotFoundError, resolveRange, type CallFilters, type RangeSpec, type TimeRange } from '@/lib/analytics';
+import { getAgentPerformance, getCallAnalytics, getWorkspaceOverview, listCallProviders, InvalidRangeError, NotFoundError, resolveRange, type CallFilters, type RangeSpec, type TimeRange } from '@/lib/analytics';
 import { listAgents } from '@/lib/agents/list';
 import { callFiltersQuerySchema, describeIssue, type QueryInput } from '@/lib/api';
 import { requireWorkspaceAccess } from '@/lib/auth/server';
@@ -53,6 +53,10 @@ const callAnalytics = cache(async (workspaceId: string, timeZone: string, rangeK
 
 const agents = cache(async (workspaceId: string, timeZone: string, rangeKey: string) => listAgents(await getDb(), { workspaceId }, resolved(rangeKey, timeZone)));
 
+const callProviders = cache(async (workspaceId: string, timeZone: string, rangeKey: string) =>
+  listCallProviders(await getDb(), { workspaceId }, resolved(rangeKey, timeZone)),
+);
+
 const agentPerformance = cache(async (workspaceId: string, timeZone: string, rangeKey: string, agentId: string) =>
   getAgentPerformance(await getDb(), { workspaceId }, agentId, resolved(rangeKey, timeZone)),
 );
@@ -66,6 +70,8 @@ export const loadCallAnalytics = (ctx: CardContext, filters: CallFilters = ctx.v
   callAnalytics(ctx.workspaceId, ctx.timeZone, JSON.stringify(ctx.view.range), JSON.stringify(filters));
 
 export const loadAgents = (ctx: CardContext) => agents(ctx.workspaceId, ctx.timeZone, JSON.stringify(ctx.view.range));
+
+export const loadCallProviders = (ctx: CardContext) => callProviders(ctx.workspaceId, ctx.timeZone, JSON.stringify(ctx.view.range));
 
 const agentIdSchema = z.guid();
 

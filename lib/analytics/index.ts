@@ -32,6 +32,7 @@ export {
 export type { SentimentShares } from './series';
 export { getWorkspaceOverview, type WorkspaceOverview, type OverviewFigures } from './workspace-overview';
 export { getCallAnalytics, type CallAnalytics, type AgentLeaderboardRow } from './call-analytics';
+export { listCallProviders } from './call-providers';
 export { getAgentPerformance, type AgentPerformance } from './agent-performance';
 export { getPlatformOverview, type PlatformOverview, type PlatformRangeFigures, type TopWorkspace } from './platform-overview';
 export { getProviderAnalytics, type ProviderAnalyticsRow } from './provider-analytics';

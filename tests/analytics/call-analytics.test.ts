@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCallAnalytics, InvalidParameterError, resolveRange, type CallAnalytics } from '@/lib/analytics';
+import { getCallAnalytics, InvalidParameterError, listCallProviders, resolveRange, type CallAnalytics } from '@/lib/analytics';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import { createAgent, createCall, createCalls, createWorkspace } from './fixtures';
 
@@ -112,6 +112,13 @@ describe('getCallAnalytics', () => {
     const midnight = await getCallAnalytics(t.db, { workspaceId }, march, { hour: 0, direction: 'inbound' });
     expect(midnight.totalCalls).toBe(1);
     expect(midnight.callsByAgent[0]?.agentId).toBe(bob);
+  });
+
+  it('lists the voice providers of the scope’s calls in the range, for the provider filter', async () => {
+    expect(await listCallProviders(t.db, { workspaceId }, march)).toEqual(['twilio', 'vapi']);
+    const february = resolveRange({ fromDate: '2026-02-01', toDate: '2026-02-27' }, 'Asia/Kathmandu', new Date());
+    expect(await listCallProviders(t.db, { workspaceId }, february)).toEqual([]);
+    expect(await listCallProviders(t.db, { workspaceId: 'not-a-uuid' }, march)).toEqual([]);
   });
 
   it('rejects malformed filters naming the parameter', async () => {
