@@ -18,6 +18,32 @@ const port = process.env.E2E_PORT;
 if (!port) throw new Error('E2E_PORT is not set (playwright.config.ts sets it)');
 const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 
+/**
+ * Playwright may end this server with a signal that skips its cleanup, leaving its
+ * database behind; each run therefore first drops the databases earlier runs left. A plain
+ * DROP DATABASE fails while a database is in use, so a concurrent run's database stays.
+ */
+async function sweepStaleDatabases(url: string) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'vd\\_e2e\\_%'`);
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => {});
+  } finally {
+    await admin.end();
+  }
+}
+
+/** The same for embedded databases: PGlite folders of earlier runs untouched for an hour. */
+function sweepStalePgliteDirs() {
+  const root = os.tmpdir();
+  for (const entry of fs.readdirSync(root)) {
+    if (!entry.startsWith('vd-e2e-')) continue;
+    const dir = path.join(root, entry);
+    if (Date.now() - fs.statSync(dir).mtimeMs > 60 * 60_000) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   let config: DatabaseConfig;
   let cleanup = async () => {};
@@ -26,6 +52,7 @@ async function main() {
     if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(url.hostname)) {
       throw new Error(`refusing to run e2e against a non-local database server (${url.hostname})`);
     }
+    await sweepStaleDatabases(serverUrl);
     const name = `vd_e2e_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
@@ -36,10 +63,11 @@ async function main() {
     cleanup = async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORMAT)`.replace('FORMAT', 'FORCE'));
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
     };
   } else {
+    sweepStalePgliteDirs();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vd-e2e-'));
     config = { kind: 'pglite', dir };
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
