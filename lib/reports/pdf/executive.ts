@@ -1,6 +1,7 @@
 import type { ExecutiveSummary } from '../executive';
-import { agentLabel, formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatRangeDates, formatSeconds, ROUNDING_NOTE } from '../format';
+import { formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatRangeDates, formatSeconds, ROUNDING_NOTE } from '../format';
 import { quarterTitle } from '../period';
+import { agentTable } from './agent-table';
 import { COLORS, createPdf, ensureSpace, footers, header, kpiGrid, paragraph, pdfBytes, sectionTitle, shareBar, table, type TableRow } from './document';
 
 /** The executive summary as a PDF: the markdown's sections, laid out. */
@@ -29,23 +30,7 @@ export function executiveSummaryPdf(s: ExecutiveSummary, generatedAt: Date): Pro
 
   ensureSpace(doc, 40 + 18 * (Math.min(s.agents.length, 8) + 1));
   sectionTitle(doc, 'Agent performance');
-  const most = Math.max(1, ...s.agents.map((a) => a.count));
-  const agentRows: TableRow[] = s.agents.map((a) => ({
-    cells: [agentLabel(a), formatCount(a.count), formatPercent(a.successRate), formatMinutes(a.totalMinutes), formatMoney(a.cost)],
-    bar: a.count / most,
-  }));
-  if (agentRows.length === 0) agentRows.push({ cells: ['No calls in this quarter', '', '', '', ''] });
-  table(
-    doc,
-    [
-      { header: 'Agent', width: 0.44 },
-      { header: 'Calls', width: 0.12, align: 'right' },
-      { header: 'Success', width: 0.14, align: 'right' },
-      { header: 'Minutes', width: 0.14, align: 'right' },
-      { header: 'Call cost', width: 0.16, align: 'right' },
-    ],
-    agentRows,
-  );
+  agentTable(doc, s.agents, 'No calls in this quarter');
 
   sectionTitle(doc, 'Sentiment analysis', 'Share of calls with a sentiment');
   shareBar(doc, [

@@ -1,6 +1,7 @@
 import type { MonthlyReport } from '../monthly';
-import { agentLabel, formatCount, formatDate, formatMinutes, formatMoney, formatPercent, formatQuantity, formatRangeDates, formatSeconds, ROUNDING_NOTE } from '../format';
+import { formatCount, formatDate, formatMinutes, formatMoney, formatPercent, formatQuantity, formatRangeDates, formatSeconds, ROUNDING_NOTE } from '../format';
 import { monthTitle } from '../period';
+import { agentTable } from './agent-table';
 import { barChart, COLORS, createPdf, ensureSpace, footers, header, infoBox, kpiGrid, lineChart, paragraph, pdfBytes, sectionTitle, shareBar, table, type TableRow } from './document';
 
 const LEADERBOARD_ROWS = 12;
@@ -48,23 +49,8 @@ export function monthlyReportPdf(report: MonthlyReport, generatedAt: Date): Prom
   const agents = report.charts.callsByAgent;
   ensureSpace(doc, 40 + 18 * (Math.min(agents.length, 8) + 1));
   sectionTitle(doc, 'Agent leaderboard', agents.length > LEADERBOARD_ROWS ? `Top ${LEADERBOARD_ROWS} of ${agents.length} agents by calls` : 'Agents by calls');
-  const most = Math.max(1, ...agents.map((a) => a.count));
-  const rows: TableRow[] = agents.slice(0, LEADERBOARD_ROWS).map((a) => ({
-    cells: [agentLabel(a), formatCount(a.count), formatPercent(a.successRate), formatMinutes(a.totalMinutes), formatMoney(a.cost)],
-    bar: a.count / most,
-  }));
-  if (agents.length === 0) rows.push({ cells: ['No calls in this month', '', '', '', ''] });
-  table(
-    doc,
-    [
-      { header: 'Agent', width: 0.44 },
-      { header: 'Calls', width: 0.12, align: 'right' },
-      { header: 'Success', width: 0.14, align: 'right' },
-      { header: 'Minutes', width: 0.14, align: 'right' },
-      { header: 'Call cost', width: 0.16, align: 'right' },
-    ],
-    rows,
-  );
+  // Sorted by calls, so the first row is also the longest bar.
+  agentTable(doc, agents.slice(0, LEADERBOARD_ROWS), 'No calls in this month');
 
   const { billingPeriod, usage } = report.details.costs;
   sectionTitle(doc, 'Billing');
