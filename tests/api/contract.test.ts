@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installConnection } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
 import { errorResponseSchema } from '@/lib/api/schemas';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import { ENDPOINTS } from './endpoints';
-import { MARCH, seedWorld, type World } from './fixtures';
+import { MARCH, withSeededWorld, type World } from './fixtures';
 import { call } from './session';
 
 /** For every endpoint: 401 signed out, 404 across tenants, 403 for non-admins, 400 per bad parameter, 200 by the schema. */
 describe.each(ENDPOINTS)('$name', (endpoint) => {
-  let t: TestDatabase;
   let w: World;
 
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    installConnection(t.connection, t.db);
-    w = await seedWorld(t.db);
+  withSeededWorld((_, world) => {
+    w = world;
   });
-  afterAll(() => t?.dispose());
 
   const own = () => endpoint.params(w, w.a);
   const get = (query: string, user: Parameters<typeof call>[3], params = own()) =>

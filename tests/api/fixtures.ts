@@ -1,6 +1,22 @@
 import bcrypt from 'bcryptjs';
-import type { Db } from '@/lib/db';
+import { afterAll, beforeAll } from 'vitest';
+import { installConnection, type Db } from '@/lib/db';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import type { TestUser } from './session';
+
+/**
+ * For one suite: a fresh database, installed as the app's (route handlers read it), with
+ * the world below seeded; `ready` hands both to the suite. Dropped after the suite.
+ */
+export function withSeededWorld(ready: (t: TestDatabase, w: World) => void): void {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    installConnection(t.connection, t.db);
+    ready(t, await seedWorld(t.db));
+  });
+  afterAll(() => t?.dispose());
+}
 
 /**
  * A tiny known world: workspace A (New York) and B (Kolkata), each with agents, calls,

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installConnection } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
 import { errorResponseSchema } from '@/lib/api/schemas';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import { ENDPOINTS } from './endpoints';
-import { seedWorld, type World } from './fixtures';
+import { withSeededWorld, type World } from './fixtures';
 import { call, type TestUser } from './session';
 
 /**
@@ -69,15 +67,11 @@ const HOSTILE = [
 const KEYS = ['period', 'from', 'to', 'agentId', 'status', 'direction', 'provider', 'sentiment', 'hour', 'cursor', 'limit', 'sort', 'order', 'billingPeriodId', 'timeZone', 'unknown', 'PERIOD', '__proto__', 'constructor'];
 
 describe('fuzzing every endpoint', () => {
-  let t: TestDatabase;
   let w: World;
 
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    installConnection(t.connection, t.db);
-    w = await seedWorld(t.db);
+  withSeededWorld((_, world) => {
+    w = world;
   });
-  afterAll(() => t?.dispose());
 
   it(`survives ${CASES} random and hostile requests (seed ${SEED})`, { timeout: 600_000 }, async () => {
     const random = mulberry32(SEED);

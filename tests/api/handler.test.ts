@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InvalidParameterError } from '@/lib/analytics';
-import { installConnection } from '@/lib/db';
 import { withApi } from '@/lib/api/handler';
 import { callFiltersQuerySchema, rangeQuerySchema } from '@/lib/api/params';
 import { parseQuery } from '@/lib/api/query';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
-import { seedWorld, type World } from './fixtures';
+import { withSeededWorld, type World } from './fixtures';
 import { call } from './session';
 
 describe('the handler wrapper', () => {
-  let t: TestDatabase;
   let w: World;
 
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    installConnection(t.connection, t.db);
-    w = await seedWorld(t.db);
+  withSeededWorld((_, world) => {
+    w = world;
   });
-  afterAll(() => t?.dispose());
 
   it('enforces a minimum role; platform admins pass', async () => {
     const adminsOnly = withApi({ access: 'workspace', role: 'admin' }, async ({ access }) => ({ role: access.role }));

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installConnection } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
 import { GET as agentPerformance } from '@/app/api/workspaces/[id]/agents/[agentId]/performance/route';
 import { GET as agents } from '@/app/api/workspaces/[id]/agents/route';
 import { GET as calls } from '@/app/api/workspaces/[id]/calls/route';
 import { GET as usage } from '@/app/api/workspaces/[id]/usage/route';
 import { GET as workspaces } from '@/app/api/workspaces/route';
 import { agentListResponse, callListResponse, usageResponse, workspaceListResponse } from '@/lib/api/schemas';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
-import { MARCH, seedWorld, type World } from './fixtures';
+import type { TestDatabase } from '../helpers/test-db';
+import { MARCH, withSeededWorld, type World } from './fixtures';
 import { call } from './session';
 
 /** Behaviour beyond the contract: resources inside a workspace, pagination, role listing. */
@@ -15,12 +14,10 @@ describe('workspace resources', () => {
   let t: TestDatabase;
   let w: World;
 
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    installConnection(t.connection, t.db);
-    w = await seedWorld(t.db);
+  withSeededWorld((db, world) => {
+    t = db;
+    w = world;
   });
-  afterAll(() => t?.dispose());
 
   it('lists the caller’s workspaces with role and time zone; all of them for a platform admin', async () => {
     const mine = workspaceListResponse.parse((await call(workspaces, '/api/workspaces', {}, w.ownerA)).body);
