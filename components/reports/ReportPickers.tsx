@@ -35,23 +35,15 @@ export function ReportPickers({ workspaceId, months, quarters, month: initialMon
           Calls, minutes, success, sentiment and cost of one calendar month in the workspace’s time zone, with the agent leaderboard, the billing period and
           usage by provider.
         </p>
-        <label className="mb-3 block text-sm font-medium text-slate-700">
-          Month
-          <select
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-            value={month}
-            onChange={(event) => {
-              setMonth(event.target.value);
-              remember({ month: event.target.value, quarter });
-            }}
-          >
-            {months.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodSelect
+          label="Month"
+          options={months}
+          value={month}
+          onChange={(value) => {
+            setMonth(value);
+            remember({ month: value, quarter });
+          }}
+        />
         <div className="flex flex-wrap gap-2">
           <DownloadLink href={`${base}/monthly?month=${month}&format=pdf`} label="Download PDF" primary />
           <DownloadLink href={`${base}/monthly?month=${month}&format=json`} label="Download JSON" />
@@ -66,29 +58,36 @@ export function ReportPickers({ workspaceId, months, quarters, month: initialMon
         <p className="mb-3 text-sm text-slate-600">
           A readable quarter: key metrics, call and agent performance, sentiment, cost by provider and the five busiest local hours.
         </p>
-        <label className="mb-3 block text-sm font-medium text-slate-700">
-          Quarter
-          <select
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-            value={quarter}
-            onChange={(event) => {
-              setQuarter(event.target.value);
-              remember({ month, quarter: event.target.value });
-            }}
-          >
-            {quarters.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodSelect
+          label="Quarter"
+          options={quarters}
+          value={quarter}
+          onChange={(value) => {
+            setQuarter(value);
+            remember({ month, quarter: value });
+          }}
+        />
         <div className="flex flex-wrap gap-2">
           <DownloadLink href={`${base}/executive?quarter=${quarter}&format=pdf`} label="Download PDF" primary />
           <DownloadLink href={`${base}/executive?quarter=${quarter}&format=md`} label="Download Markdown" />
         </div>
       </Card>
     </div>
+  );
+}
+
+function PeriodSelect({ label, options, value, onChange }: { label: string; options: PeriodOption[]; value: string; onChange: (value: string) => void }) {
+  return (
+    <label className="mb-3 block text-sm font-medium text-slate-700">
+      {label}
+      <select className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" value={value} onChange={(event) => onChange(event.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 

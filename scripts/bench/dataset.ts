@@ -8,41 +8,60 @@ export const BENCH_SEED = 42;
 export const BENCH_NOW = new Date('2026-06-01T00:00:00Z');
 
 /**
- * The bench database `vd_bench_<calls>` on the server of `serverUrl`: reused when a
- * previous run finished seeding it with the same parameters (recorded in the database's
- * comment, written last), else dropped, recreated, migrated and seeded.
+ * A bench database on the server of `serverUrl`, reused when a previous run finished
+ * filling it with the same parameters (`marker`, recorded in the database's comment,
+ * written last), else dropped, recreated, migrated and filled by `fill`.
  */
-export async function openBenchDataset(serverUrl: string, calls: number, log: (m: string) => void): Promise<{ connection: Connection; db: Db }> {
-  const name = `vd_bench_${calls}`;
-  const marker = `voice-dashboard bench: calls=${calls} seed=${BENCH_SEED} now=${BENCH_NOW.toISOString()}`;
+export async function openMarkedDatabase(
+  serverUrl: string,
+  name: string,
+  marker: string,
+  log: (m: string) => void,
+  fill: (connection: Extract<Connection, { kind: 'postgres' }>) => Promise<void>,
+): Promise<Extract<Connection, { kind: 'postgres' }>> {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
   const existing = await admin(serverUrl, (client) =>
     client.query<{ comment: string | null }>('SELECT shobj_description(oid, $2) AS comment FROM pg_database WHERE datname = $1', [name, 'pg_database']),
   );
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   if (existing.rows[0]?.comment === marker) {
     log(`reusing ${name}`);
   } else {
-    log(`creating ${name} (${calls.toLocaleString('en-US')} calls; this takes a while)`);
+    log(`creating ${name}`);
     await admin(serverUrl, async (client) => {
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await client.query(`CREATE DATABASE "${name}"`);
     });
-    const connection = await openConnection({ kind: 'postgres', url: url.toString() });
+    const connection = await openPostgres(url);
     try {
       await applyMigrations(connection.adapter);
-      const started = performance.now();
-      const result = await seedDatabase(connection, { calls, seed: BENCH_SEED, now: BENCH_NOW, onProgress: (m) => process.stdout.isTTY && process.stdout.write(`\r  ${m}   `) });
-      log(`\n  seeded ${result.calls.toLocaleString('en-US')} calls, ${result.usageRecords.toLocaleString('en-US')} usage records in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      await fill(connection);
       // Sets the visibility map: without it index-only scans still visit the heap.
-      if (connection.kind === 'postgres') await connection.pool.query('VACUUM ANALYZE');
+      await connection.pool.query('VACUUM ANALYZE');
     } finally {
       await connection.close();
     }
     await admin(serverUrl, (client) => client.query(`COMMENT ON DATABASE "${name}" IS '${marker}'`));
   }
-  const connection = await openConnection({ kind: 'postgres', url: url.toString() });
+  return openPostgres(url);
+}
+
+/** The analytics bench database `vd_bench_<calls>`: the demo data generator's output. */
+export async function openBenchDataset(serverUrl: string, calls: number, log: (m: string) => void): Promise<{ connection: Connection; db: Db }> {
+  const marker = `voice-dashboard bench: calls=${calls} seed=${BENCH_SEED} now=${BENCH_NOW.toISOString()}`;
+  const connection = await openMarkedDatabase(serverUrl, `vd_bench_${calls}`, marker, log, async (fresh) => {
+    log(`  seeding ${calls.toLocaleString('en-US')} calls; this takes a while`);
+    const started = performance.now();
+    const result = await seedDatabase(fresh, { calls, seed: BENCH_SEED, now: BENCH_NOW, onProgress: (m) => process.stdout.isTTY && process.stdout.write(`\r  ${m}   `) });
+    log(`\n  seeded ${result.calls.toLocaleString('en-US')} calls, ${result.usageRecords.toLocaleString('en-US')} usage records in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  });
   return { connection, db: createPrismaClient(connection) };
+}
+
+async function openPostgres(url: URL): Promise<Extract<Connection, { kind: 'postgres' }>> {
+  const connection = await openConnection({ kind: 'postgres', url: url.toString() });
+  if (connection.kind !== 'postgres') throw new Error('unreachable');
+  return connection;
 }
 
 async function admin<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

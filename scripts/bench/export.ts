@@ -6,13 +6,12 @@
 // stream as a fast client would, and samples the process RSS every 20 ms.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { resolveRange } from '@/lib/analytics';
-import { openConnection, type Connection } from '@/lib/db';
-import { applyMigrations } from '@/lib/db/migrations';
+import type { Connection } from '@/lib/db';
 import { ConfigError, databaseConfig } from '@/lib/env';
 import { exportCallsStream, type ExportFormat } from '@/lib/reports/export';
 import { runCli } from '../cli';
+import { openMarkedDatabase } from './dataset';
 import type { BenchContext, BenchResult, BenchSection } from './types';
 
 const ZONE = 'America/New_York';
@@ -89,67 +88,34 @@ function describe(m: ExportMeasurement): string {
 
 /** vd_bench_export_<calls>: one workspace (America/New_York), 25 agents, `calls` calls over a year. */
 export async function openExportDataset(serverUrl: string, calls: number, log: (m: string) => void): Promise<{ connection: Connection; workspaceId: string }> {
-  const name = `vd_bench_export_${calls}`;
   const marker = `voice-dashboard export bench: calls=${calls} v1`;
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const existing = await admin(serverUrl, (c) => c.query<{ comment: string | null }>('SELECT shobj_description(oid, $2) AS comment FROM pg_database WHERE datname = $1', [name, 'pg_database']));
-  if (existing.rows[0]?.comment !== marker) {
-    log(`creating ${name} (${calls.toLocaleString('en-US')} calls in one workspace)`);
-    await admin(serverUrl, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.query(`CREATE DATABASE "${name}"`);
-    });
-    const connection = await openConnection({ kind: 'postgres', url: url.toString() });
-    try {
-      await applyMigrations(connection.adapter);
-      if (connection.kind !== 'postgres') throw new Error('unreachable');
-      const started = performance.now();
-      const pool = connection.pool;
-      const { rows } = await pool.query<{ id: string }>(
-        `INSERT INTO workspaces (name, slug, timezone, status) VALUES ('Export Bench', 'export-bench', $1, 'active') RETURNING id::text`,
-        [ZONE],
-      );
-      const workspaceId = rows[0]!.id;
-      await pool.query(`INSERT INTO voice_agents (workspace_id, name) SELECT $1::uuid, 'Agent ' || g FROM generate_series(1, 25) g`, [workspaceId]);
-      // Calls spread evenly over the year before 2026-06-01, with every column filled.
-      await pool.query(
-        `INSERT INTO calls (workspace_id, agent_id, caller_number, direction, status, duration_seconds, started_at, ended_at,
-                            sentiment, voice_provider_used, avg_response_ms, cost_total, intent)
-         SELECT $1::uuid, a.ids[1 + g % 25], '+1555' || lpad((g::bigint * 7919 % 10000000)::text, 7, '0'),
-                (CASE WHEN g % 3 = 0 THEN 'outbound' ELSE 'inbound' END)::call_direction,
-                (ARRAY['completed','completed','completed','failed','no_answer','busy'])[1 + g % 6]::call_status,
-                30 + g % 600,
-                timestamptz '2025-06-01 04:00:00+00' + (g * (31536000.0 / $2)) * interval '1 second',
-                timestamptz '2025-06-01 04:00:00+00' + (g * (31536000.0 / $2) + 30 + g % 600) * interval '1 second',
-                (ARRAY['positive','neutral','negative'])[1 + g % 3]::sentiment,
-                (ARRAY['twilio','vapi','retell'])[1 + g % 3], 300 + g % 500, round((g % 1000) / 137.0, 6), 'support'
-         FROM generate_series(0, $2 - 1) g, (SELECT array_agg(id) AS ids FROM voice_agents) a`,
-        [workspaceId, calls],
-      );
-      await pool.query('VACUUM ANALYZE');
-      log(`  generated in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    } finally {
-      await connection.close();
-    }
-    await admin(serverUrl, (c) => c.query(`COMMENT ON DATABASE "${name}" IS '${marker}'`));
-  } else {
-    log(`reusing ${name}`);
-  }
-  const connection = await openConnection({ kind: 'postgres', url: url.toString() });
-  if (connection.kind !== 'postgres') throw new Error('unreachable');
+  const connection = await openMarkedDatabase(serverUrl, `vd_bench_export_${calls}`, marker, log, async ({ pool }) => {
+    const started = performance.now();
+    const { rows } = await pool.query<{ id: string }>(
+      `INSERT INTO workspaces (name, slug, timezone, status) VALUES ('Export Bench', 'export-bench', $1, 'active') RETURNING id::text`,
+      [ZONE],
+    );
+    const workspaceId = rows[0]!.id;
+    await pool.query(`INSERT INTO voice_agents (workspace_id, name) SELECT $1::uuid, 'Agent ' || g FROM generate_series(1, 25) g`, [workspaceId]);
+    // Calls spread evenly over the year before 2026-06-01, with every column filled.
+    await pool.query(
+      `INSERT INTO calls (workspace_id, agent_id, caller_number, direction, status, duration_seconds, started_at, ended_at,
+                          sentiment, voice_provider_used, avg_response_ms, cost_total, intent)
+       SELECT $1::uuid, a.ids[1 + g % 25], '+1555' || lpad((g::bigint * 7919 % 10000000)::text, 7, '0'),
+              (CASE WHEN g % 3 = 0 THEN 'outbound' ELSE 'inbound' END)::call_direction,
+              (ARRAY['completed','completed','completed','failed','no_answer','busy'])[1 + g % 6]::call_status,
+              30 + g % 600,
+              timestamptz '2025-06-01 04:00:00+00' + (g * (31536000.0 / $2)) * interval '1 second',
+              timestamptz '2025-06-01 04:00:00+00' + (g * (31536000.0 / $2) + 30 + g % 600) * interval '1 second',
+              (ARRAY['positive','neutral','negative'])[1 + g % 3]::sentiment,
+              (ARRAY['twilio','vapi','retell'])[1 + g % 3], 300 + g % 500, round((g % 1000) / 137.0, 6), 'support'
+       FROM generate_series(0, $2 - 1) g, (SELECT array_agg(id) AS ids FROM voice_agents) a`,
+      [workspaceId, calls],
+    );
+    log(`  generated ${calls.toLocaleString('en-US')} calls in one workspace in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  });
   const { rows } = await connection.pool.query<{ id: string }>(`SELECT id::text FROM workspaces WHERE slug = 'export-bench'`);
   return { connection, workspaceId: rows[0]!.id };
-}
-
-async function admin<T>(serverUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 // Alone: `tsx scripts/bench/export.ts [--calls N] [--runs R]`.
