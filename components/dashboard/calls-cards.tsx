@@ -93,7 +93,7 @@ export async function HourCard({ ctx }: { ctx: CardContext }) {
     <BarChartCard
       title="Calls by hour"
       definition={`${DEFINITIONS.callsByHour} Hours in ${ctx.timeZone}. Choose an hour to narrow the page to calls started in it.`}
-      points={hourPoints(analytics.callsByHour)}
+      points={hourPoints(analytics.callsByHour, ctx.view.filters.hour ?? null)}
       height={320}
       categoryHeader="Local hour"
       valueHeader="Calls"

@@ -13,12 +13,6 @@ export type BarSelect = {
   param: string;
   /** Navigate to another page (e.g. the calls page) instead of the current one. */
   pathname?: string;
-  /**
-   * "navigate" (default): a real navigation, the server re-renders with the filter.
-   * "history": only the URL changes (history.pushState) and client components reading it
-   * react; a second click on the selected bar clears it.
-   */
-  mode?: 'navigate' | 'history';
   /** Accessible verb for the table fallback's links, e.g. "Show calls of". */
   label: string;
 };
@@ -39,25 +33,20 @@ export type BarChartCardProps = {
 };
 
 /** A bar chart from prepared points (lib/charts), with table fallback and optional click-to-filter. */
-export function BarChartCard({ title, definition, points: given, orientation = 'columns', height = 240, categoryHeader, valueHeader, valueFormat = 'count', select, empty }: BarChartCardProps) {
+export function BarChartCard({ title, definition, points, orientation = 'columns', height = 240, categoryHeader, valueHeader, valueFormat = 'count', select, empty }: BarChartCardProps) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  // In history mode the server does not re-render on selection: the URL says which bar is chosen.
-  const chosen = select?.mode === 'history' ? searchParams.get(select.param) : undefined;
-  const points = chosen === undefined ? given : given.map((point) => ({ ...point, highlighted: chosen !== null && point.filter === chosen }));
   const anySelected = points.some((point) => point.highlighted);
 
   const hrefFor = (point: ChartPoint) => {
     if (!select || point.filter === undefined) return null;
-    const value = select.mode === 'history' && point.highlighted ? null : point.filter;
-    return `${select.pathname ?? pathname}${nextSearch(searchParams.toString(), { [select.param]: value })}`;
+    return `${select.pathname ?? pathname}${nextSearch(searchParams.toString(), { [select.param]: point.filter })}`;
   };
   const choose = (point: ChartPoint | undefined) => {
     const href = point ? hrefFor(point) : null;
     if (!href) return;
-    if (select?.mode === 'history') window.history.pushState(null, '', href);
-    else router.push(href, { scroll: select?.pathname === undefined ? false : true });
+    router.push(href, { scroll: select?.pathname === undefined ? false : true });
   };
 
   const table = {
@@ -65,17 +54,10 @@ export function BarChartCard({ title, definition, points: given, orientation = '
     rows: points.map((point) => {
       const href = hrefFor(point);
       const label = href ? (
-        select?.mode === 'history' ? (
-          <button type="button" onClick={() => choose(point)} aria-pressed={point.highlighted ?? false} className="text-left text-brand-700 underline-offset-2 hover:underline">
-            <span className="sr-only">{select.label} </span>
-            {point.label}
-          </button>
-        ) : (
-          <Link href={href} scroll={false} className="text-brand-700 underline-offset-2 hover:underline">
-            <span className="sr-only">{select?.label} </span>
-            {point.label}
-          </Link>
-        )
+        <Link href={href} scroll={false} className="text-brand-700 underline-offset-2 hover:underline">
+          <span className="sr-only">{select?.label} </span>
+          {point.label}
+        </Link>
       ) : (
         point.label
       );

@@ -92,12 +92,6 @@ export function formatInstant(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat(LOCALE, { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
-/** Local hour (0..23) of an instant in a zone. */
-export function localHourOf(iso: string, timeZone: string): number {
-  const hour = new Intl.DateTimeFormat(LOCALE, { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
-  return Number(hour) % 24;
-}
-
 /** "no_answer" → "No answer". */
 export function humanize(value: string): string {
   const text = value.replace(/_/g, ' ');
