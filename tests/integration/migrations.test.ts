@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite } from '@/lib/db';
-import { applyMigrations, diffSchemaAgainstMigrations } from '@/lib/db/migrations';
+import { SCHEMA_PATH, applyMigrations, diffSchemaAgainstMigrations } from '@/lib/db/migrations';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 describe('migrations', () => {
@@ -21,10 +22,12 @@ describe('migrations', () => {
   it('creates every table of the data model', async () => {
     const tables = await t.db.$queryRaw<{ table_name: string }[]>`
       SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
-    expect(tables.map((r) => r.table_name)).toEqual([
-      '_prisma_migrations', 'api_keys', 'billing_periods', 'calls', 'memberships', 'provider_health_status',
-      'sign_in_attempts', 'subscription_tiers', 'usage_records', 'usage_rollups', 'users', 'voice_agents', 'workspaces',
-    ]);
+    // Every model's table (its @@map), read from schema.prisma itself, and nothing else.
+    const schema = fs.readFileSync(SCHEMA_PATH, 'utf8');
+    const modelTables = [...schema.matchAll(/^model \w+ \{[\s\S]*?@@map\("([a-z_]+)"\)[\s\S]*?^\}/gm)].map((m) => m[1]!);
+    expect(modelTables.length).toBe([...schema.matchAll(/^model /gm)].length);
+    expect(modelTables).toContain('audit_log');
+    expect(tables.map((r) => r.table_name)).toEqual(['_prisma_migrations', ...modelTables].sort());
   });
 
   it('keeps schema.prisma and the committed migrations in step', async () => {
