@@ -2,7 +2,18 @@ import { InvalidParameterError, NotFoundError } from '@/lib/analytics';
 import { TOO_MANY_ATTEMPTS_MESSAGE, TooManyAttemptsError } from '@/lib/auth/errors';
 
 /** The one error body of the JSON API: `{ "error": { "code", "message", "param"? } }`. */
-export type ApiErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'too_many_requests' | 'internal_error';
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'cross_site_request'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'too_many_requests'
+  | 'service_unavailable'
+  | 'internal_error';
 
 export class ApiError extends Error {
   constructor(
@@ -22,6 +33,12 @@ export const forbidden = () => new ApiError(403, 'forbidden', 'You do not have p
 // One message for "does not exist" and "not yours": the two must look the same.
 export const notFound = () => new ApiError(404, 'not_found', 'Not found');
 export const tooManyRequests = () => new ApiError(429, 'too_many_requests', TOO_MANY_ATTEMPTS_MESSAGE);
+export const crossSiteRequest = () =>
+  new ApiError(403, 'cross_site_request', 'Cross-site request refused: send it from the app itself (Origin or Sec-Fetch-Site must be this site)');
+export const conflict = (param: string, message: string) => new ApiError(409, 'conflict', message, param);
+export const payloadTooLarge = (limitBytes: number) =>
+  new ApiError(413, 'payload_too_large', `The request body is larger than ${limitBytes.toLocaleString('en-US')} bytes`, 'body');
+export const unsupportedMediaType = () => new ApiError(415, 'unsupported_media_type', 'Send the body as JSON (Content-Type: application/json)', 'body');
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 

@@ -22,16 +22,40 @@ export function sessionToken(user: TestUser, maxAge = 8 * 3600, secret = TEST_SE
   });
 }
 
-export async function apiRequest(url: string, user?: TestUser | null, init: { maxAge?: number; secret?: string; cookie?: string } = {}): Promise<NextRequest> {
-  const headers = new Headers();
+export const TEST_ORIGIN = 'http://localhost:3000';
+
+export type RequestInit = {
+  maxAge?: number;
+  secret?: string;
+  cookie?: string;
+  method?: string;
+  /** JSON-encoded (with Content-Type: application/json) unless it is already a string. */
+  body?: unknown;
+  /** Extra or overriding headers. A state-changing method gets `Origin: <TEST_ORIGIN>` unless set here (null removes it). */
+  headers?: Record<string, string | null>;
+};
+
+export async function apiRequest(url: string, user?: TestUser | null, init: RequestInit = {}): Promise<NextRequest> {
+  const headers = new Headers({ host: 'localhost:3000' });
   if (init.cookie !== undefined) headers.set('cookie', init.cookie);
   else if (user) headers.set('cookie', `${SESSION_COOKIE}=${await sessionToken(user, init.maxAge, init.secret)}`);
-  return new NextRequest(new URL(url, 'http://localhost:3000'), { headers });
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (method !== 'GET' && method !== 'HEAD') headers.set('origin', TEST_ORIGIN);
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+    if (typeof init.body !== 'string') headers.set('content-type', 'application/json');
+  }
+  for (const [name, value] of Object.entries(init.headers ?? {})) {
+    if (value === null) headers.delete(name);
+    else headers.set(name, value);
+  }
+  return new NextRequest(new URL(url, TEST_ORIGIN), { method, headers, body });
 }
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
 
-export async function call(handler: Handler, url: string, params: Record<string, string>, user?: TestUser | null, init?: { maxAge?: number; secret?: string; cookie?: string }) {
+export async function call(handler: Handler, url: string, params: Record<string, string>, user?: TestUser | null, init?: RequestInit) {
   const response = await handler(await apiRequest(url, user, init), { params: Promise.resolve(params) });
   const text = await response.text();
   let body: unknown = text;

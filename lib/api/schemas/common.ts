@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from '../errors';
 import { z } from 'zod';
 
 /** Building blocks of the response schemas: what the JSON looks like on the wire. */
@@ -16,7 +17,19 @@ export const sentimentShares = z.object({ positive: z.number(), neutral: z.numbe
 
 export const errorResponseSchema = z.object({
   error: z.object({
-    code: z.enum(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'too_many_requests', 'internal_error']),
+    code: z.enum([
+      'bad_request',
+      'unauthorized',
+      'forbidden',
+      'cross_site_request',
+      'not_found',
+      'conflict',
+      'payload_too_large',
+      'unsupported_media_type',
+      'too_many_requests',
+      'service_unavailable',
+      'internal_error',
+    ] satisfies ApiErrorCode[]),
     message: z.string(),
     param: z.string().optional(),
   }),
