@@ -9,25 +9,31 @@ const ITEMS = [
   { label: 'Calls', path: '/calls' },
   { label: 'Agents', path: '/agents' },
   { label: 'Reports', path: '/reports' },
+  { label: 'Settings', path: '/settings' },
 ] as const;
 
-/** Overview · Calls · Agents · Reports. Links carry the range along (not filters or table state), except to Reports, which has its own periods. */
-export function WorkspaceNav({ workspaceId }: { workspaceId: string }) {
+/** Pages with their own periods or none: links to them carry no range and are not prefetched. */
+const NO_RANGE = new Set<string>(['/reports', '/settings']);
+
+/**
+ * Overview · Calls · Agents · Reports (· Settings for owners and workspace admins). Links
+ * carry the range along (not filters or table state), except to Reports and Settings.
+ */
+export function WorkspaceNav({ workspaceId, showSettings }: { workspaceId: string; showSettings: boolean }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const base = `/workspaces/${workspaceId}`;
   const range = viewSearch(searchParams.toString(), RANGE_PARAMS);
   return (
     <nav aria-label="Workspace" className="-mb-px flex gap-1 overflow-x-auto">
-      {ITEMS.map((item) => {
+      {ITEMS.filter((item) => showSettings || item.path !== '/settings').map((item) => {
         const href = base + item.path;
         const active = item.path === '' ? pathname === base : pathname === href || pathname.startsWith(`${href}/`);
         return (
           <Link
             key={item.label}
-            href={item.path === '/reports' ? href : href + range}
-            // Reports is another engineer's page and may not exist in every build; no prefetch 404s.
-            prefetch={item.path === '/reports' ? false : undefined}
+            href={NO_RANGE.has(item.path) ? href : href + range}
+            prefetch={NO_RANGE.has(item.path) ? false : undefined}
             aria-current={active ? 'page' : undefined}
             className={`whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium ${active ? 'border-brand-600 text-brand-700' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'}`}
           >

@@ -3,7 +3,8 @@ import { Suspense, type ReactNode } from 'react';
 import { WorkspaceNav } from '@/components/dashboard/WorkspaceNav';
 import { WorkspaceSwitcher } from '@/components/dashboard/WorkspaceSwitcher';
 import { workspaceAccess } from '@/components/dashboard/data';
-import { listAccessibleWorkspaces } from '@/lib/auth';
+import { SETTINGS_MIN_ROLE } from '@/components/settings/sections';
+import { allows, listAccessibleWorkspaces } from '@/lib/auth';
 import { getDb } from '@/lib/db';
 
 /** The workspace shell: switcher, Overview · Calls · Agents · Reports, admin link, sign-out. Signed-in members only. */
@@ -33,7 +34,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         </div>
         <div className="mx-auto max-w-7xl px-4">
           <Suspense fallback={<div className="h-[42px]" />}>
-            <WorkspaceNav workspaceId={access.workspace.id} />
+            <WorkspaceNav workspaceId={access.workspace.id} showSettings={allows(access, SETTINGS_MIN_ROLE)} />
           </Suspense>
         </div>
       </header>

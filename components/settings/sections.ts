@@ -1,0 +1,20 @@
+import type { Role } from '@/lib/auth/roles';
+
+/**
+ * The sections of a workspace's Settings, in menu order. Each names the weakest role that
+ * may open it (platform admins open all); the settings layout lets owners and workspace
+ * admins in, and each page checks its own section's role as well.
+ */
+export type SettingsSection = { slug: string; label: string; minRole: Extract<Role, 'admin' | 'owner'>; description: string };
+
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
+  { slug: 'audit-log', label: 'Audit log', minRole: 'owner', description: 'Every privileged action in this workspace: who, when, what and from where.' },
+];
+
+export const SETTINGS_MIN_ROLE: Role = 'admin';
+
+export function settingsSection(slug: string): SettingsSection {
+  const section = SETTINGS_SECTIONS.find((s) => s.slug === slug);
+  if (!section) throw new Error(`unknown settings section ${slug}`);
+  return section;
+}
