@@ -5,6 +5,9 @@ import { Providers } from './providers';
 export const metadata: Metadata = {
   title: { default: 'VoiceDash', template: '%s · VoiceDash' },
   description: 'Analytics and billing for voice-AI agent platforms',
+  icons: { icon: { url: '/favicon.svg', type: 'image/svg+xml' } },
+  // A private dashboard: keep every page out of search engines (public/robots.txt says the same).
+  robots: { index: false, follow: false },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

@@ -9,3 +9,15 @@ test('the signed-out landing page explains the product and links to sign-in', as
   await expect(page).toHaveURL(/\/login/);
   expect(errors).toEqual([]);
 });
+
+test('static files come from public/: robots.txt keeps the dashboard out of search engines, the favicon is served', async ({ request, page }) => {
+  const robots = await request.get('/robots.txt');
+  expect(robots.status()).toBe(200);
+  expect(await robots.text()).toMatch(/User-agent: \*\s+Disallow: \/\s*$/);
+  const favicon = await request.get('/favicon.svg');
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()['content-type']).toContain('image/svg+xml');
+  await page.goto('/login');
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', /\/favicon\.svg/);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+});
