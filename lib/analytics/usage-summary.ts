@@ -5,12 +5,17 @@ import { isUuid, scopeCondition, type AnalyticsScope } from './scope';
 import { money } from './sql';
 import { usageSource } from './usage-source';
 
+/**
+ * What the workspace is billed, per provider and usage type. Provider cost (what the
+ * platform pays) is platform-confidential (METRICS.md) and deliberately not part of this
+ * summary: it feeds workspace pages, APIs and reports. Platform views read provider cost
+ * through getProviderAnalytics.
+ */
 export type UsageSummaryLine = {
   provider: string;
   usageType: string;
-  /** Decimal strings: quantity in the usage type's unit, provider cost, billed amount. */
+  /** Decimal strings: quantity in the usage type's unit, billed amount. */
   quantity: string;
-  providerCost: string;
   billedAmount: string;
 };
 
@@ -32,8 +37,8 @@ export type UsageSummary = {
   billingPeriod: BillingPeriodInfo | null;
   /** Ordered by provider, then usage type. */
   lines: UsageSummaryLine[];
-  byProvider: { provider: string; providerCost: string; billedAmount: string }[];
-  totals: { providerCost: string; billedAmount: string };
+  byProvider: { provider: string; billedAmount: string }[];
+  totals: { billedAmount: string };
 };
 
 export type UsageSummaryTarget = { billingPeriodId: string } | TimeRange;
@@ -63,10 +68,9 @@ export async function getUsageSummary(db: Db, scope: AnalyticsScope, target: Usa
   const rows = await db.$queryRaw<Row[]>`
     SELECT grouping(s.provider, s.usage_type)::int AS g, s.provider, s.usage_type,
            ${money(Prisma.sql`sum(s.quantity)`)} AS quantity,
-           ${money(Prisma.sql`sum(s.total_cost)`)} AS provider_cost,
            ${money(Prisma.sql`sum(s.final_cost)`)} AS billed_amount
     FROM (
-      SELECT u.provider, u.usage_type, sum(u.quantity) AS quantity, sum(u.total_cost) AS total_cost, sum(u.final_cost) AS final_cost
+      SELECT u.provider, u.usage_type, sum(u.quantity) AS quantity, sum(u.final_cost) AS final_cost
       FROM ${usageSource(scope, window.from, window.to, window.workspace)} u
       GROUP BY u.provider, u.usage_type
     ) s
@@ -84,19 +88,18 @@ export async function getUsageSummary(db: Db, scope: AnalyticsScope, target: Usa
         provider: row.provider!,
         usageType: row.usage_type!,
         quantity: row.quantity,
-        providerCost: row.provider_cost,
         billedAmount: row.billed_amount,
       }))
       .sort((a, b) => compare(a.provider, b.provider) || compare(a.usageType, b.usageType)),
     byProvider: rows
       .filter((row) => row.g === 1)
-      .map((row) => ({ provider: row.provider!, providerCost: row.provider_cost, billedAmount: row.billed_amount }))
+      .map((row) => ({ provider: row.provider!, billedAmount: row.billed_amount }))
       .sort((a, b) => compare(a.provider, b.provider)),
-    totals: { providerCost: total?.provider_cost ?? '0.000000', billedAmount: total?.billed_amount ?? '0.000000' },
+    totals: { billedAmount: total?.billed_amount ?? '0.000000' },
   };
 }
 
-type Row = { g: number; provider: string | null; usage_type: string | null; quantity: string; provider_cost: string; billed_amount: string };
+type Row = { g: number; provider: string | null; usage_type: string | null; quantity: string; billed_amount: string };
 
 async function findBillingPeriod(db: Db, scope: AnalyticsScope, id: string): Promise<BillingPeriodInfo> {
   if (!isUuid(id)) throw new NotFoundError('billing period');

@@ -189,9 +189,9 @@ describe('usage rollup', () => {
       it(`getUsageSummary, ${fromIso} – ${toIso}`, async () => {
         const range: TimeRange = { from: new Date(fromIso), to: new Date(toIso), timeZone: 'UTC' };
         const summary = await getUsageSummary(t.db, { workspaceId: workspaces[0]! }, range);
-        const lines = await t.db.$queryRaw<{ provider: string; usageType: string; quantity: string; providerCost: string; billedAmount: string }[]>`
+        const lines = await t.db.$queryRaw<{ provider: string; usageType: string; quantity: string; billedAmount: string }[]>`
           SELECT provider, usage_type AS "usageType", round(sum(quantity), 6)::text AS quantity,
-                 round(sum(total_cost), 6)::text AS "providerCost", round(sum(final_cost), 6)::text AS "billedAmount"
+                 round(sum(final_cost), 6)::text AS "billedAmount"
           FROM usage_records
           WHERE workspace_id = ${workspaces[0]!}::uuid AND created_at >= ${range.from} AND created_at < ${range.to}
           GROUP BY 1, 2 ORDER BY provider COLLATE "C", usage_type COLLATE "C"`;
@@ -212,11 +212,11 @@ describe('usage rollup', () => {
     it('getUsageSummary of a billing period', async () => {
       const id = await createBillingPeriod(t.db, workspaces[0]!, { periodStart: '2026-03-01T00:00:00Z', periodEnd: '2026-04-01T00:00:00Z', totalAmount: '1' });
       const summary = await getUsageSummary(t.db, { workspaceId: workspaces[0]! }, { billingPeriodId: id });
-      const [total] = await t.db.$queryRaw<{ cost: string; billed: string }[]>`
-        SELECT round(coalesce(sum(total_cost), 0), 6)::text AS cost, round(coalesce(sum(final_cost), 0), 6)::text AS billed
+      const [total] = await t.db.$queryRaw<{ billed: string }[]>`
+        SELECT round(coalesce(sum(final_cost), 0), 6)::text AS billed
         FROM usage_records
         WHERE workspace_id = ${workspaces[0]!}::uuid AND created_at >= '2026-03-01T00:00:00Z'::timestamptz AND created_at < '2026-04-01T00:00:00Z'::timestamptz`;
-      expect(summary.totals).toEqual({ providerCost: total!.cost, billedAmount: total!.billed });
+      expect(summary.totals).toEqual({ billedAmount: total!.billed });
     });
   });
 

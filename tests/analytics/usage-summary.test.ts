@@ -32,16 +32,21 @@ describe('getUsageSummary', () => {
 
   const expected = {
     lines: [
-      { provider: 'twilio', usageType: 'telephony_minutes', quantity: '2.000000', providerCost: '0.400000', billedAmount: '0.520000' },
-      { provider: 'vapi', usageType: 'stt_seconds', quantity: '3.750000', providerCost: '0.300000', billedAmount: '0.390000' },
-      { provider: 'vapi', usageType: 'tts_characters', quantity: '300.000000', providerCost: '0.300000', billedAmount: '0.390000' },
+      { provider: 'twilio', usageType: 'telephony_minutes', quantity: '2.000000', billedAmount: '0.520000' },
+      { provider: 'vapi', usageType: 'stt_seconds', quantity: '3.750000', billedAmount: '0.390000' },
+      { provider: 'vapi', usageType: 'tts_characters', quantity: '300.000000', billedAmount: '0.390000' },
     ],
     byProvider: [
-      { provider: 'twilio', providerCost: '0.400000', billedAmount: '0.520000' },
-      { provider: 'vapi', providerCost: '0.600000', billedAmount: '0.780000' },
+      { provider: 'twilio', billedAmount: '0.520000' },
+      { provider: 'vapi', billedAmount: '0.780000' },
     ],
-    totals: { providerCost: '1.000000', billedAmount: '1.300000' },
+    totals: { billedAmount: '1.300000' },
   };
+
+  it('carries no provider cost: the summary feeds workspace pages and reports', async () => {
+    const summary = await getUsageSummary(t.db, { workspaceId }, { billingPeriodId: period });
+    expect(JSON.stringify(summary)).not.toMatch(/providerCost|total_cost|margin/i);
+  });
 
   it('groups a billing period’s usage by provider and usage type', async () => {
     const summary = await getUsageSummary(t.db, { workspaceId }, { billingPeriodId: period });

@@ -103,7 +103,7 @@ export async function seedWorld(db: Db): Promise<World> {
     data: [
       { workspaceId: a.id, callId: callsA[0]!.id, provider: 'twilio', usageType: 'telephony_minutes', quantity: '1', totalCost: '1.000000', finalCost: '1.300000', createdAt: new Date('2026-03-02T15:05:00Z') },
       { workspaceId: a.id, callId: callsA[1]!.id, provider: 'vapi', usageType: 'llm_tokens', quantity: '1000', totalCost: '2.000000', finalCost: '2.600000', createdAt: new Date('2026-03-03T15:05:00Z') },
-      { workspaceId: b.id, callId: callsB[0]!.id, provider: 'secret-provider-b', usageType: 'telephony_minutes', quantity: '17', totalCost: '50.000000', finalCost: '77.000000', createdAt: new Date('2026-03-10T06:05:00Z') },
+      { workspaceId: b.id, callId: callsB[0]!.id, provider: 'secret-provider-b', usageType: 'telephony_minutes', quantity: '17', totalCost: '53.417291', finalCost: '77.000000', createdAt: new Date('2026-03-10T06:05:00Z') },
     ],
   });
   const periodA = await db.billingPeriod.create({

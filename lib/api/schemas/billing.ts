@@ -16,13 +16,13 @@ export const billingPeriodJson = z.object({
 export const billingPeriodListResponse = z.object({ billingPeriods: z.array(billingPeriodJson) });
 export type BillingPeriodListResponse = z.infer<typeof billingPeriodListResponse>;
 
-/** GET /api/workspaces/{id}/usage */
-export const usageResponse = z.object({
+/** GET /api/workspaces/{id}/usage: billed amounts only (provider cost is for platform admins, METRICS.md). Strict, so a leaked field fails the contract tests. */
+export const usageResponse = z.strictObject({
   from: instant,
   to: instant,
   billingPeriod: billingPeriodJson.nullable(),
-  lines: z.array(z.object({ provider: z.string(), usageType: z.string(), quantity: money, providerCost: money, billedAmount: money })),
-  byProvider: z.array(z.object({ provider: z.string(), providerCost: money, billedAmount: money })),
-  totals: z.object({ providerCost: money, billedAmount: money }),
+  lines: z.array(z.strictObject({ provider: z.string(), usageType: z.string(), quantity: money, billedAmount: money })),
+  byProvider: z.array(z.strictObject({ provider: z.string(), billedAmount: money })),
+  totals: z.strictObject({ billedAmount: money }),
 });
 export type UsageResponse = z.infer<typeof usageResponse>;
