@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, databaseConfig, redactUrl } from '@/lib/env';
 import { openConnection } from '@/lib/db';
+import { serverEnvironmentProblem } from '@/lib/server-env';
 
 describe('databaseConfig', () => {
   it('uses embedded PGlite in .data/pglite when DATABASE_URL is unset or empty', () => {
@@ -28,5 +29,19 @@ describe('databaseConfig', () => {
   it('redacts passwords', () => {
     expect(redactUrl('postgres://a:b@h/d')).toBe('postgres://a:***@h/d');
     expect(redactUrl('%%%')).toBe('(unparseable URL)');
+  });
+});
+
+describe('serverEnvironmentProblem (checked by instrumentation.ts when the server starts)', () => {
+  const good = { NEXTAUTH_SECRET: 'x'.repeat(32) };
+  it('accepts a good environment', () => {
+    expect(serverEnvironmentProblem(good)).toBeNull();
+    expect(serverEnvironmentProblem({ ...good, DATABASE_URL: 'postgres://u@h/db' })).toBeNull();
+  });
+  it('names the variable that is wrong', () => {
+    expect(serverEnvironmentProblem({ NEXTAUTH_SECRET: 'short' })).toMatch(/^NEXTAUTH_SECRET: must be at least 32 characters/);
+    expect(serverEnvironmentProblem({})).toMatch(/^NEXTAUTH_SECRET: /);
+    expect(serverEnvironmentProblem({ ...good, DATABASE_URL: 'mysql://x' })).toMatch(/^DATABASE_URL: /);
+    expect(serverEnvironmentProblem({ ...good, NEXTAUTH_URL: 'not a url' })).toMatch(/^NEXTAUTH_URL: /);
   });
 });
