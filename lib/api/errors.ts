@@ -1,5 +1,6 @@
 import { InvalidParameterError, NotFoundError } from '@/lib/analytics';
 import { TOO_MANY_ATTEMPTS_MESSAGE, TooManyAttemptsError } from '@/lib/auth/errors';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 
 /** The one error body of the JSON API: `{ "error": { "code", "message", "param"? } }`. */
 export type ApiErrorCode =
@@ -38,6 +39,10 @@ export const crossSiteRequest = () =>
 export const conflict = (param: string, message: string) => new ApiError(409, 'conflict', message, param);
 export const payloadTooLarge = (limitBytes: number) =>
   new ApiError(413, 'payload_too_large', `The request body is larger than ${limitBytes.toLocaleString('en-US')} bytes`, 'body');
+/** Seconds a client should wait before retrying when the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+export const serviceUnavailable = () =>
+  new ApiError(503, 'service_unavailable', `The service is temporarily unavailable; retry in ${DATABASE_RETRY_AFTER_SECONDS} seconds`);
 export const unsupportedMediaType = () => new ApiError(415, 'unsupported_media_type', 'Send the body as JSON (Content-Type: application/json)', 'body');
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -56,6 +61,13 @@ export function toErrorResponse(error: unknown, context: string): Response {
   if (error instanceof InvalidParameterError) return errorResponse(badRequest(error.param, error.message));
   if (error instanceof NotFoundError) return errorResponse(notFound());
   if (error instanceof TooManyAttemptsError) return errorResponse(tooManyRequests());
+  if (isDatabaseUnavailable(error)) {
+    // Expected during an outage: one line, no stack; the client is told when to retry.
+    console.error(`[api] ${context}: database unavailable`);
+    const response = errorResponse(serviceUnavailable());
+    response.headers.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return response;
+  }
   console.error(`[api] ${context} failed:`, error);
   return errorResponse(new ApiError(500, 'internal_error', 'Something went wrong on our side'));
 }

@@ -9,6 +9,8 @@ export {
   payloadTooLarge,
   unauthorized,
   unsupportedMediaType,
+  serviceUnavailable,
+  DATABASE_RETRY_AFTER_SECONDS,
   tooManyRequests,
   toErrorResponse,
   errorResponse,

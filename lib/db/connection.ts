@@ -16,7 +16,11 @@ export type Connection =
 
 export async function openConnection(config: DatabaseConfig): Promise<Connection> {
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5_000 });
+    // An idle connection that drops (server restart, network cut) emits 'error' on the
+    // pool; unhandled, that would end the process. The pool discards it and opens a new
+    // one on the next query, so the app recovers by itself when the server is back.
+    pool.on('error', (error) => console.error(`[db] idle connection lost: ${(error as NodeJS.ErrnoException).code ?? error.message}`));
     // Fail here with one clear line rather than on the first query deep in a page.
     try {
       const client = await pool.connect();

@@ -1,0 +1,93 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GET as overview } from '@/app/api/workspaces/[id]/overview/route';
+import { createPrismaClient, installConnection, openConnection, type Connection } from '@/lib/db';
+import { createTestDatabase, testServerUrl, type TestDatabase } from '../helpers/test-db';
+import { MARCH, seedWorld, type World } from '../api/fixtures';
+import { call } from '../api/session';
+
+/**
+ * A TCP proxy in front of PostgreSQL that the test can cut and restore, so the app sees a
+ * real outage: established connections reset, new ones refused.
+ */
+function cuttableProxy(target: { host: string; port: number }) {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | undefined;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      server = net.createServer((client) => {
+        const upstream = net.connect(target.port, target.host);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => s.destroy());
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server!.address() as net.AddressInfo).port;
+        resolve();
+      });
+    });
+  return {
+    start: listen,
+    get port() {
+      return port;
+    },
+    async cut() {
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+      for (const s of sockets) s.destroy();
+    },
+    restore: listen,
+  };
+}
+
+const serverUrl = testServerUrl();
+
+describe.skipIf(!serverUrl)('a database outage (PostgreSQL behind a proxy the test cuts)', () => {
+  let t: TestDatabase;
+  let w: World;
+  let proxied: Connection;
+  const proxy = cuttableProxy({ host: '127.0.0.1', port: Number(new URL(serverUrl ?? 'postgres://x:5432').port || 5432) });
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    w = await seedWorld(t.db);
+    await proxy.start();
+    const url = new URL((t.connection as Extract<Connection, { kind: 'postgres' }>).pool.options.connectionString!);
+    url.host = `127.0.0.1:${proxy.port}`;
+    proxied = await openConnection({ kind: 'postgres', url: url.toString() });
+    installConnection(proxied, createPrismaClient(proxied));
+  });
+  afterAll(async () => {
+    await proxied?.close().catch(() => {});
+    await t?.dispose();
+  });
+
+  it('answers 503 with Retry-After while the database is unreachable, and recovers by itself when it is back', async () => {
+    const url = `/api/workspaces/${w.a}/overview?${MARCH}`;
+    expect((await call(overview, url, { id: w.a }, w.ownerA)).status).toBe(200);
+
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await proxy.cut();
+    const down = await call(overview, url, { id: w.a }, w.ownerA);
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('5');
+    expect(down.body).toEqual({ error: { code: 'service_unavailable', message: 'The service is temporarily unavailable; retry in 5 seconds' } });
+    // Logged as one line, never a stack trace.
+    expect(log.mock.calls.flat().join('\n')).not.toMatch(/\n\s+at /);
+    log.mockRestore();
+
+    await proxy.restore();
+    const back = Date.now();
+    let status = 0;
+    while (Date.now() - back < 10_000) {
+      status = (await call(overview, url, { id: w.a }, w.ownerA)).status;
+      if (status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(200);
+    console.info(`recovered ${Date.now() - back} ms after the database came back`);
+  });
+});
