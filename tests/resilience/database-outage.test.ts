@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { GET as health } from '@/app/api/health/route';
 import { GET as overview } from '@/app/api/workspaces/[id]/overview/route';
 import { createPrismaClient, installConnection, openConnection, type Connection } from '@/lib/db';
 import { createTestDatabase, testServerUrl, type TestDatabase } from '../helpers/test-db';
@@ -68,6 +69,7 @@ describe.skipIf(!serverUrl)('a database outage (PostgreSQL behind a proxy the te
   it('answers 503 with Retry-After while the database is unreachable, and recovers by itself when it is back', async () => {
     const url = `/api/workspaces/${w.a}/overview?${MARCH}`;
     expect((await call(overview, url, { id: w.a }, w.ownerA)).status).toBe(200);
+    expect(await (await health()).json()).toEqual({ status: 'ok' });
 
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     await proxy.cut();
@@ -75,6 +77,9 @@ describe.skipIf(!serverUrl)('a database outage (PostgreSQL behind a proxy the te
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('5');
     expect(down.body).toEqual({ error: { code: 'service_unavailable', message: 'The service is temporarily unavailable; retry in 5 seconds' } });
+    // The error pages ask /api/health to tell an outage from a bug.
+    const unhealthy = await health();
+    expect([unhealthy.status, await unhealthy.json(), unhealthy.headers.get('retry-after')]).toEqual([503, { status: 'unavailable' }, '5']);
     // Logged as one line, never a stack trace.
     expect(log.mock.calls.flat().join('\n')).not.toMatch(/\n\s+at /);
     log.mockRestore();
