@@ -3,6 +3,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { Db } from '@/lib/db';
 import { authConfig } from './config';
+import { liveSessionUser } from './sessions';
 
 /** The signed-in person making a request, as the database knows them now. */
 export type Caller = { userId: string; email: string; name: string | null; isPlatformAdmin: boolean };
@@ -28,11 +29,14 @@ const userId = z.guid();
 /**
  * Turns a session token into a Caller by reloading the user, so that a deleted user or a
  * revoked platform-admin flag takes effect on the next request rather than at token
- * expiry. Every "no" is null: the id never reaches a query unless it is a valid uuid.
+ * expiry, and by checking its server-side session (sessions.ts): signed out, expired or
+ * idle too long is signed out, whatever the JWT says. Every "no" is null: the id never
+ * reaches a query unless it is a valid uuid.
  */
 export async function callerFromToken(db: Db, token: JWT | null): Promise<Caller | null> {
   const id = userId.safeParse(token?.uid);
   if (!id.success) return null;
+  if (!(await liveSessionUser(db, token?.sid, id.data))) return null;
   const user = await db.user.findUnique({
     where: { id: id.data },
     select: { id: true, email: true, name: true, isPlatformAdmin: true },

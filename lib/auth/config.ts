@@ -8,14 +8,18 @@ import { ConfigError } from '@/lib/env';
  */
 const authEnvSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)'),
-  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  // Absolute lifetime of a sign-in, and how long it survives without a request.
+  SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 7),
+  SESSION_IDLE_TIMEOUT_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
   NEXTAUTH_URL: z.url().optional(),
 });
 
 export type AuthConfig = {
   secret: string;
-  /** Session lifetime in seconds (JWT exp and cookie max-age). */
+  /** Absolute session lifetime in seconds (JWT exp, cookie max-age, the session row's expires_at). */
   sessionMaxAge: number;
+  /** Seconds without a request after which a session ends. */
+  sessionIdleTimeout: number;
   /** Browsers only send __Secure- cookies over https, so the name follows NEXTAUTH_URL. */
   sessionCookieName: string;
   secureCookie: boolean;
@@ -25,6 +29,7 @@ export function authConfig(env: Record<string, string | undefined> = process.env
   const parsed = authEnvSchema.safeParse({
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET || undefined,
     SESSION_MAX_AGE_HOURS: env.SESSION_MAX_AGE_HOURS || undefined,
+    SESSION_IDLE_TIMEOUT_HOURS: env.SESSION_IDLE_TIMEOUT_HOURS || undefined,
     NEXTAUTH_URL: env.NEXTAUTH_URL || undefined,
   });
   if (!parsed.success) {
@@ -35,6 +40,7 @@ export function authConfig(env: Record<string, string | undefined> = process.env
   return {
     secret: parsed.data.NEXTAUTH_SECRET,
     sessionMaxAge: Math.round(parsed.data.SESSION_MAX_AGE_HOURS * 3600),
+    sessionIdleTimeout: Math.round(parsed.data.SESSION_IDLE_TIMEOUT_HOURS * 3600),
     sessionCookieName: secureCookie ? '__Secure-next-auth.session-token' : 'next-auth.session-token',
     secureCookie,
   };

@@ -12,5 +12,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
     isPlatformAdmin?: boolean;
+    /** The server-side session (lib/auth/sessions.ts). */
+    sid?: string;
   }
 }

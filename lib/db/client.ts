@@ -42,3 +42,8 @@ export function installConnection(connection: Connection, db: Db = createPrismaC
   globalForDb.__voiceDashDb = { connection: Promise.resolve(connection), db: Promise.resolve(db) };
   return db;
 }
+
+/** Whether a connection was opened or installed in this process (tests ask before touching getDb()). */
+export function hasDb(): boolean {
+  return globalForDb.__voiceDashDb !== undefined;
+}

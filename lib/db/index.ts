@@ -1,3 +1,3 @@
-export { getDb, getConnection, createPrismaClient, installConnection, type Db } from './client';
+export { getDb, getConnection, createPrismaClient, installConnection, hasDb, type Db } from './client';
 export { openConnection, openPglite, type Connection } from './connection';
 export { Prisma } from '@/lib/generated/prisma/client';

@@ -1,5 +1,7 @@
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
+import { createSession } from '@/lib/auth/sessions';
+import { getDb, hasDb } from '@/lib/db';
 
 /**
  * Real next-auth sessions for tests: a JWT encrypted with the test secret in the session
@@ -13,10 +15,19 @@ export const SESSION_COOKIE = 'next-auth.session-token';
 
 export type TestUser = { id: string; email: string; isPlatformAdmin?: boolean };
 
-/** An encoded session token; `maxAge` in seconds (negative: already expired). */
-export function sessionToken(user: TestUser, maxAge = 8 * 3600, secret = TEST_SECRET): Promise<string> {
+/**
+ * An encoded session token; `maxAge` in seconds (negative: already expired). Like a real
+ * sign-in it opens a server-side session (lib/auth/sessions.ts) when the test has a
+ * database and the user exists there; `sid` overrides that (e.g. a revoked session).
+ */
+export async function sessionToken(user: TestUser, maxAge = 8 * 3600, secret = TEST_SECRET, sid?: string): Promise<string> {
+  let session = sid;
+  if (session === undefined && hasDb()) {
+    const db = await getDb();
+    if (await db.user.findUnique({ where: { id: user.id }, select: { id: true } })) session = await createSession(db, user.id, null);
+  }
   return encode({
-    token: { sub: user.id, uid: user.id, email: user.email, isPlatformAdmin: user.isPlatformAdmin === true },
+    token: { sub: user.id, uid: user.id, email: user.email, isPlatformAdmin: user.isPlatformAdmin === true, ...(session ? { sid: session } : {}) },
     secret,
     maxAge,
   });
@@ -27,6 +38,8 @@ export const TEST_ORIGIN = 'http://localhost:3000';
 export type RequestInit = {
   maxAge?: number;
   secret?: string;
+  /** The server-side session the token names (default: a fresh one). */
+  sid?: string;
   cookie?: string;
   method?: string;
   /** JSON-encoded (with Content-Type: application/json) unless it is already a string. */
@@ -38,7 +51,7 @@ export type RequestInit = {
 export async function apiRequest(url: string, user?: TestUser | null, init: RequestInit = {}): Promise<NextRequest> {
   const headers = new Headers({ host: 'localhost:3000' });
   if (init.cookie !== undefined) headers.set('cookie', init.cookie);
-  else if (user) headers.set('cookie', `${SESSION_COOKIE}=${await sessionToken(user, init.maxAge, init.secret)}`);
+  else if (user) headers.set('cookie', `${SESSION_COOKIE}=${await sessionToken(user, init.maxAge, init.secret, init.sid)}`);
   const method = (init.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') headers.set('origin', TEST_ORIGIN);
   let body: string | undefined;

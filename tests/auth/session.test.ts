@@ -4,6 +4,8 @@ import { readSessionToken } from '@/lib/auth/caller';
 import { getAuthOptions } from '@/lib/auth/options';
 import { withThrottleStatus } from '@/lib/auth/throttle-response';
 import { ConfigError } from '@/lib/env';
+import { installConnection } from '@/lib/db';
+import { createTestDatabase } from '../helpers/test-db';
 import { apiRequest, TEST_SECRET } from '../api/session';
 
 const user = { id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', email: 'ada@example.com', isPlatformAdmin: true };
@@ -17,14 +19,24 @@ describe('sessions', () => {
     expect(await readSessionToken(await apiRequest('/x'))).toBeNull();
   });
 
-  it('puts the user id and admin flag into the JWT and the session', async () => {
-    const options = getAuthOptions();
-    const token = await options.callbacks!.jwt!({ token: { email: user.email }, user: { ...user, name: null }, account: null, trigger: 'signIn' } as never);
-    expect(token).toMatchObject({ uid: user.id, isPlatformAdmin: true });
-    const session = await options.callbacks!.session!({ session: { expires: '' }, token } as never);
-    expect(session.user).toEqual({ id: user.id, email: user.email, name: null, isPlatformAdmin: true });
-    expect(options.session?.maxAge).toBe(8 * 3600);
-    expect(options.session?.strategy).toBe('jwt');
+  it('puts the user id, admin flag and a fresh server-side session into the JWT', async () => {
+    const t = await createTestDatabase();
+    try {
+      installConnection(t.connection, t.db);
+      await t.db.user.create({ data: { id: user.id, email: user.email, passwordHash: 'x', isPlatformAdmin: true } });
+      const options = getAuthOptions();
+      const token = await options.callbacks!.jwt!({ token: { email: user.email }, user: { ...user, name: null }, account: null, trigger: 'signIn' } as never);
+      expect(token).toMatchObject({ uid: user.id, isPlatformAdmin: true, sid: expect.any(String) });
+      const row = await t.db.userSession.findUniqueOrThrow({ where: { id: token.sid as string } });
+      expect(row.userId).toBe(user.id);
+      expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(7 * 24 * 3600_000);
+      const session = await options.callbacks!.session!({ session: { expires: '' }, token } as never);
+      expect(session.user).toEqual({ id: user.id, email: user.email, name: null, isPlatformAdmin: true });
+      expect(options.session?.maxAge).toBe(7 * 24 * 3600);
+      expect(options.session?.strategy).toBe('jwt');
+    } finally {
+      await t.dispose();
+    }
   });
 
   it('validates the auth environment', () => {
@@ -32,6 +44,8 @@ describe('sessions', () => {
     expect(() => authConfig({ NEXTAUTH_SECRET: 'short' })).toThrow(/NEXTAUTH_SECRET/);
     expect(() => authConfig({ NEXTAUTH_SECRET: TEST_SECRET, SESSION_MAX_AGE_HOURS: 'soon' })).toThrow(/SESSION_MAX_AGE_HOURS/);
     expect(authConfig({ NEXTAUTH_SECRET: TEST_SECRET, SESSION_MAX_AGE_HOURS: '2' }).sessionMaxAge).toBe(7200);
+    expect(authConfig({ NEXTAUTH_SECRET: TEST_SECRET }).sessionIdleTimeout).toBe(12 * 3600);
+    expect(() => authConfig({ NEXTAUTH_SECRET: TEST_SECRET, SESSION_IDLE_TIMEOUT_HOURS: '-1' })).toThrow(/SESSION_IDLE_TIMEOUT_HOURS/);
     expect(authConfig({ NEXTAUTH_SECRET: TEST_SECRET, NEXTAUTH_URL: 'https://dash.example' }).sessionCookieName).toBe('__Secure-next-auth.session-token');
   });
 });

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Db } from '@/lib/db';
+import { authConfig } from './config';
+
+/**
+ * Server-side sessions. The session JWT names its row by `sid`; a request is signed in only
+ * while that row is neither revoked (sign-out), nor past its absolute lifetime
+ * (SESSION_MAX_AGE_HOURS, default 7 days), nor idle for longer than
+ * SESSION_IDLE_TIMEOUT_HOURS (default 12 hours). So a copied cookie stops working at
+ * sign-out, and a forgotten one after a day of silence, whatever the JWT's own expiry says.
+ */
+
+// last_seen_at is written at most this often per session: every request would make the
+// row hot for no gain in precision that an idle timeout of hours needs.
+const TOUCH_EVERY_MS = 60_000;
+
+const sessionId = z.guid();
+
+export type SessionLimits = { maxAgeSeconds: number; idleSeconds: number };
+
+function limits(): SessionLimits {
+  const config = authConfig();
+  return { maxAgeSeconds: config.sessionMaxAge, idleSeconds: config.sessionIdleTimeout };
+}
+
+/** A new session for a user who just signed in; returns its id (the JWT's `sid`). */
+export async function createSession(db: Db, userId: string, ip: string | null, now = new Date(), policy: SessionLimits = limits()): Promise<string> {
+  const row = await db.userSession.create({
+    data: { userId, ip: ip?.slice(0, 64) ?? null, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.maxAgeSeconds * 1000) },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/**
+ * The user id of a live session, or null (unknown, revoked, expired, idle too long, or not
+ * the user the token names). Touches last_seen_at when it is more than a minute old.
+ */
+export async function liveSessionUser(db: Db, sid: unknown, uid: string, now = new Date(), policy: SessionLimits = limits()): Promise<boolean> {
+  const id = sessionId.safeParse(sid);
+  if (!id.success) return false;
+  const session = await db.userSession.findUnique({ where: { id: id.data }, select: { userId: true, lastSeenAt: true, expiresAt: true, revokedAt: true } });
+  if (!session || session.userId !== uid || session.revokedAt) return false;
+  if (now.getTime() >= session.expiresAt.getTime()) return false;
+  if (now.getTime() - session.lastSeenAt.getTime() >= policy.idleSeconds * 1000) return false;
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await db.userSession.updateMany({ where: { id: id.data, revokedAt: null }, data: { lastSeenAt: now } });
+  }
+  return true;
+}
+
+/** Ends a session (sign-out). Idempotent; an unknown or malformed id changes nothing. */
+export async function revokeSession(db: Db, sid: unknown, now = new Date()): Promise<void> {
+  const id = sessionId.safeParse(sid);
+  if (!id.success) return;
+  await db.userSession.updateMany({ where: { id: id.data, revokedAt: null }, data: { revokedAt: now } });
+}
