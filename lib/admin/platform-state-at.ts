@@ -1,13 +1,12 @@
 import { Prisma, type Db } from '@/lib/db';
 import { scopeCondition } from '@/lib/analytics';
-import { MONTHLY_FEE } from '@/lib/analytics/platform-overview';
 import { money } from '@/lib/analytics/sql';
 
 export type PlatformStateAt = {
   at: Date;
   /** Workspaces created before `at`. */
   totalWorkspaces: number;
-  /** Estimated: see below. */
+  /** Workspaces whose subscription was active at `at`. */
   activeWorkspaces: number;
   mrr: string;
   arr: string;
@@ -20,22 +19,23 @@ const PLATFORM = { platform: true } as const;
  * instant: the baseline of the admin KPI cards' "change" for figures that are current
  * state rather than range sums.
  *
- * Status history is not recorded, so "active at `at`" is estimated from the dates we do
- * have: created before `at` and either active now, or cancelled at or after `at` (taken to
- * have been active until then). Trialing and past-due workspaces are taken to have had
- * their current status throughout. MRR uses each workspace's current tier, yearly tiers
- * / 12 (METRICS.md MRR). For `at` = now this is exactly the overview's active count and MRR.
+ * Read from subscription_history (docs/METRICS.md "MRR at an instant"): each workspace's
+ * state is the one its last change strictly before `at` left it in; MRR is the sum of
+ * those changes' MRR after (monthly-normalised fees of active workspaces). For `at` = now
+ * this is the overview's active count and MRR.
  */
 export async function getPlatformStateAt(db: Db, at: Date): Promise<PlatformStateAt> {
-  const alive = Prisma.sql`w.created_at < ${at}::timestamptz
-    AND (w.status = 'active' OR (w.status = 'cancelled' AND w.cancelled_at >= ${at}::timestamptz))`;
   const [row] = await db.$queryRaw<{ total: number; active: number; mrr: string; arr: string }[]>`
-    SELECT (count(*) FILTER (WHERE w.created_at < ${at}::timestamptz))::int AS total,
-           (count(*) FILTER (WHERE ${alive}))::int AS active,
-           ${money(Prisma.sql`sum(${MONTHLY_FEE}) FILTER (WHERE ${alive})`)} AS mrr,
-           ${money(Prisma.sql`12 * sum(${MONTHLY_FEE}) FILTER (WHERE ${alive})`)} AS arr
-    FROM workspaces w
-    LEFT JOIN subscription_tiers t ON t.tier_name = w.subscription_tier
-    WHERE ${scopeCondition(PLATFORM, 'w.id')}`;
+    WITH last AS (
+      SELECT DISTINCT ON (h.workspace_id) h.workspace_id, h.to_status, h.mrr_after
+      FROM subscription_history h
+      WHERE h.occurred_at < ${at}::timestamptz
+      ORDER BY h.workspace_id, h.occurred_at DESC, h.created_at DESC, h.id DESC
+    )
+    SELECT (SELECT count(*) FROM workspaces w WHERE w.created_at < ${at}::timestamptz AND ${scopeCondition(PLATFORM, 'w.id')})::int AS total,
+           (count(*) FILTER (WHERE last.to_status = 'active'))::int AS active,
+           ${money(Prisma.sql`sum(last.mrr_after)`)} AS mrr,
+           ${money(Prisma.sql`12 * sum(last.mrr_after)`)} AS arr
+    FROM last`;
   return { at, totalWorkspaces: row!.total, activeWorkspaces: row!.active, mrr: row!.mrr, arr: row!.arr };
 }

@@ -83,8 +83,11 @@ export async function getPlatformOverview(db: Db, range: TimeRange): Promise<Pla
 
 type WorkspaceRow = { total: number; active: number; mrr: string; arr: string; churned: number; base: number; prev_churned: number; prev_base: number };
 
-/** A tier's fee per month: yearly billing is spread over 12 months. */
-export const MONTHLY_FEE = Prisma.sql`(CASE WHEN t.billing_interval = 'year' THEN t.monthly_fee / 12 ELSE t.monthly_fee END)`;
+/**
+ * A tier's fee per month: yearly billing is spread over 12 months, rounded to 6 places per
+ * workspace (as subscription_history stores it), so that sums of MRR are exact.
+ */
+export const MONTHLY_FEE = Prisma.sql`(CASE WHEN t.billing_interval = 'year' THEN round(t.monthly_fee / 12, 6) ELSE t.monthly_fee END)`;
 
 /**
  * Churn (METRICS.md, seed defect 6): cancelled_at in the range, over the workspaces that

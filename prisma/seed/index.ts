@@ -26,7 +26,7 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
 export const DEFAULT_ADMIN_PASSWORD = 'admin-demo-password';
 export const DEFAULT_MEMBER_PASSWORD = 'demo-password';
 
-const TABLES = ['audit_log', 'sessions', 'provider_health_status', 'usage_rollups', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
+const TABLES = ['audit_log', 'subscription_history', 'sessions', 'provider_health_status', 'usage_rollups', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
 
 /**
  * Replaces every row of the app's tables with deterministic demo data, in one
