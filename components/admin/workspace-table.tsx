@@ -55,7 +55,12 @@ export function WorkspaceTable({ rows, query, baseParams }: { rows: WorkspaceLis
               <Link href={`/workspaces/${row.workspaceId}`} data-workspace-id={row.workspaceId} className="block truncate rounded font-medium text-brand-700 hover:underline">
                 {row.name}
               </Link>
-              <span className="block truncate text-xs text-slate-500">{row.slug}</span>
+              <span className="block truncate text-xs text-slate-500">
+                {row.slug} ·{' '}
+                <Link href={`/admin/workspaces/${row.workspaceId}`} data-plan-link={row.workspaceId} className="rounded text-brand-700 hover:underline">
+                  plan
+                </Link>
+              </span>
             </span>
           ),
         },

@@ -151,8 +151,11 @@ export async function changeSubscription(db: Db, workspaceId: string, change: Su
   });
 }
 
-/** A workspace's plan history, newest first (the caller has checked access). */
-export async function listPlanHistory(db: Db, workspaceId: string): Promise<PlanHistoryEntry[]> {
+/**
+ * A workspace's plan history, newest first (the caller has checked access). Owners see
+ * changes by people as "VoiceDash staff"; platform admins (`forStaff`) see who.
+ */
+export async function listPlanHistory(db: Db, workspaceId: string, options: { forStaff?: boolean } = {}): Promise<PlanHistoryEntry[]> {
   const rows = await db.subscriptionHistory.findMany({
     where: { workspaceId },
     orderBy: [{ occurredAt: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
@@ -167,13 +170,23 @@ export async function listPlanHistory(db: Db, workspaceId: string): Promise<Plan
     toTier: row.toTier,
     mrrBefore: row.mrrBefore.toFixed(6),
     mrrAfter: row.mrrAfter.toFixed(6),
-    actor: row.actorUserId ? 'VoiceDash staff' : row.actorLabel,
+    actor: row.actorUserId && !options.forStaff ? 'VoiceDash staff' : row.actorLabel,
     reason: row.reason,
   }));
 }
 
-/** The current plan of a workspace with its MRR; null when it does not exist. */
-export async function getCurrentPlan(db: Db, workspaceId: string): Promise<SubscriptionState & { name: string; fee: string | null; billingInterval: 'month' | 'year' | null }> {
+export type CurrentPlanInfo = SubscriptionState & { name: string; fee: string | null; billingInterval: 'month' | 'year' | null };
+
+/** The plan and its history, or null when the workspace does not exist (pages render 404). */
+export async function getPlanWithHistory(db: Db, workspaceId: string, options: { forStaff?: boolean } = {}): Promise<{ plan: CurrentPlanInfo; history: PlanHistoryEntry[] } | null> {
+  const exists = await db.workspace.count({ where: { id: workspaceId } });
+  if (!exists) return null;
+  const [plan, history] = await Promise.all([getCurrentPlan(db, workspaceId), listPlanHistory(db, workspaceId, options)]);
+  return { plan, history };
+}
+
+/** The current plan of a workspace with its MRR; 404 when it does not exist. */
+export async function getCurrentPlan(db: Db, workspaceId: string): Promise<CurrentPlanInfo> {
   const workspace = await db.workspace.findUnique({
     where: { id: workspaceId },
     select: { id: true, name: true, status: true, subscriptionTier: true, cancelledAt: true, tier: { select: { tierName: true, monthlyFee: true, billingInterval: true } } },

@@ -10,7 +10,7 @@ const params = z.object({ id: z.guid() });
 /** A workspace's plan and its full history; platform admins only. */
 export const GET = withApi({ access: 'platform-admin', params, response: planResponse }, async ({ db, params }) => {
   const plan = await getCurrentPlan(db, params.id);
-  return { plan, history: await listPlanHistory(db, params.id) };
+  return { plan, history: await listPlanHistory(db, params.id, { forStaff: true }) };
 });
 
 /**
