@@ -4,6 +4,7 @@ import { CALL_COLUMNS, USAGE_COLUMNS, generateWorkspaceCalls, type MonthlyUsage 
 import { seedBillingPeriods } from './billing';
 import { seedProviderHealth } from './health';
 import { seedOrganisation, type DemoLogin } from './organisation';
+import { seedSubscriptionHistory } from './subscriptions';
 
 export type { DemoLogin } from './organisation';
 
@@ -72,6 +73,7 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
     await session.query(`ALTER TABLE usage_records ENABLE TRIGGER ${USAGE_ROLLUP_INSERT_TRIGGER}`);
 
     await seedBillingPeriods(session, workspaces, monthlyUsage, nowMs);
+    await seedSubscriptionHistory(session, { seed: options.seed, nowMs });
     const healthChecks = await seedProviderHealth(session, { seed: options.seed, nowMs, days: options.healthDays ?? 90 });
     return { calls: idCounter.calls, usageRecords: usageCount, healthChecks, workspaces: workspaces.length, logins };
   }).then(async (result) => {
