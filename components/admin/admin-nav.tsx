@@ -7,6 +7,7 @@ const TABS = [
   { href: '/admin', label: 'Overview' },
   { href: '/admin/providers', label: 'Providers' },
   { href: '/admin/workspaces', label: 'Workspaces' },
+  { href: '/admin/mrr', label: 'MRR' },
 ] as const;
 
 /** Range parameters travel between the admin pages; page-specific ones (search, sort) do not. */
@@ -18,7 +19,8 @@ export function AdminNav() {
   const shared = new URLSearchParams();
   for (const key of SHARED) {
     const value = params.get(key);
-    if (value !== null) shared.set(key, value);
+    // /admin/mrr's from/to are months (YYYY-MM), which the date-range pages do not take.
+    if (value !== null && !((key === 'from' || key === 'to') && !/^\d{4}-\d{2}-\d{2}$/.test(value))) shared.set(key, value);
   }
   const query = shared.toString();
   return (

@@ -5,12 +5,12 @@
 export const ADMIN_DEFINITIONS = {
   totalWorkspaces: 'Count of all workspaces, whatever their status. Change: against the count at the start of the range.',
   activeWorkspaces:
-    'Workspaces with status active. Change: against the start of the range, estimated from creation and cancellation dates (status history is not recorded).',
+    'Workspaces with status active. Change: against the start of the range, read from the subscription history.',
   totalCalls: 'Calls whose started_at is in the range. Change: against the previous range of equal length.',
   revenue:
     'Sum of total_amount of billing periods with status paid or finalized whose period_start is in the range. Change: against the previous range of equal length.',
-  mrr: 'Monthly recurring revenue: over workspaces with status active, the sum of their tier’s monthly fee (yearly tiers: fee / 12). Trialing and cancelled workspaces add nothing. Change: against the start of the range (estimated).',
-  arr: 'Annual recurring revenue: 12 × MRR. Change: against the start of the range (estimated).',
+  mrr: 'Monthly recurring revenue: over workspaces with status active, the sum of their tier’s monthly fee (yearly tiers: fee / 12). Trialing, past-due and cancelled workspaces add nothing. Change: against the MRR in effect at the start of the range, from the subscription history.',
+  arr: 'Annual recurring revenue: 12 × MRR. Change: against the start of the range, from the subscription history.',
   churnRate:
     '100 × workspaces whose cancelled_at is in the range ÷ workspaces that existed and were not cancelled at the range start (0 when there were none). Change: in percentage points against the previous range.',
   mrrByTier: 'MRR per subscription tier: monthly-normalised fee × active workspaces on that tier.',
@@ -28,6 +28,17 @@ export const ADMIN_DEFINITIONS = {
   workspaceCalls: 'Calls started in the range.',
   workspaceRevenue: 'Paid or finalized billing periods of the workspace whose period_start is in the range.',
   workspaceMrr: 'The tier’s monthly-normalised fee (yearly tiers / 12) when the workspace is active, else 0.',
+  mrrOverTime:
+    'MRR in effect at the end of each calendar month (line), from the subscription history, and the month’s movements (bars): new, expansion and reactivation up, contraction and churn down. Ending = starting + new + expansion + reactivation − contraction − churn.',
+  mrrMovements:
+    'Per calendar month: starting MRR (in effect at the month’s first instant), then each workspace’s MRR change classified as new (first time paying), expansion (up), contraction (down), churn (to 0) or reactivation (paying again after churn), and ending MRR. Select a figure to see the workspaces behind it.',
+  logoChurn: '100 × workspaces paying at the month’s start that pay nothing at its end ÷ workspaces paying at its start.',
+  grossRevenueChurn: '100 × (churn + contraction) ÷ starting MRR of the month.',
+  netRevenueChurn: '100 × (churn + contraction − expansion − reactivation) ÷ starting MRR; negative when the base grew.',
+  arpa: 'Average revenue per account: ending MRR ÷ workspaces paying at the month’s end.',
+  ltv: 'Lifetime value: ARPA ÷ trailing 6-month logo churn (churned ÷ paying-at-start logos over the 6 months ending with this one); undefined while nobody churned.',
+  cohorts:
+    'Net revenue retention of monthly cohorts: workspaces grouped by the month they first paid; each cell is the cohort’s MRR at the end of a later month ÷ its MRR at the end of its first month. Expansion can take it above 100 %.',
 } as const;
 
 export type AdminDefinitionKey = keyof typeof ADMIN_DEFINITIONS;
