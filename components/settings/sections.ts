@@ -9,6 +9,7 @@ export type SettingsSection = { slug: string; label: string; minRole: Extract<Ro
 
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { slug: 'audit-log', label: 'Audit log', minRole: 'owner', description: 'Every privileged action in this workspace: who, when, what and from where.' },
+  { slug: 'plan', label: 'Plan', minRole: 'owner', description: 'The workspace’s subscription tier, status and MRR, and every change of them.' },
 ];
 
 export const SETTINGS_MIN_ROLE: Role = 'admin';
