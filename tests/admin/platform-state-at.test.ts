@@ -28,7 +28,7 @@ describe('getPlatformStateAt', () => {
   });
   afterAll(() => t?.dispose());
 
-  it('counts workspaces created before the instant and estimates who was active then', async () => {
+  it('counts workspaces created before the instant and reads who was active then from the subscription history', async () => {
     const state = await getPlatformStateAt(t.db, new Date('2026-03-01T00:00:00Z'));
     expect(state.totalWorkspaces).toBe(6);
     // Active pro, Active annual, Left in March.
@@ -57,6 +57,16 @@ describe('getPlatformStateAt', () => {
     expect(state.activeWorkspaces).toBe(overview.activeWorkspaces);
     expect(state.mrr).toBe(overview.mrr);
     expect(state.arr).toBe(overview.arr);
+  });
+
+  it('follows recorded plan changes: an upgrade after the instant is not in its MRR, one before it is', async () => {
+    const id = await createWorkspace(t.db, { name: 'Upgrader', status: 'active', tier: 'pro', createdAt: new Date('2025-06-01T00:00:00Z') });
+    await t.db.subscriptionHistory.create({
+      data: { workspaceId: id, occurredAt: new Date('2026-03-15T00:00:00Z'), kind: 'tier_changed', fromStatus: 'active', toStatus: 'active', fromTier: 'pro', toTier: 'annual', mrrBefore: '99.99', mrrAfter: '100', actorLabel: 'test' },
+    });
+    expect((await getPlatformStateAt(t.db, new Date('2026-03-01T00:00:00Z'))).mrr).toBe('399.980000'); // 299.99 + 99.99
+    // Active pro, Active annual, New in March (from Mar 10), Left in March (until Mar 20) = 399.98, and the Upgrader now at 1200 / 12.
+    expect((await getPlatformStateAt(t.db, new Date('2026-03-16T00:00:00Z'))).mrr).toBe('499.980000');
   });
 
   it('before the first workspace: all zero, money as exact zero strings', async () => {

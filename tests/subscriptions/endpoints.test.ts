@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GET as mrr } from '@/app/api/admin/mrr/route';
+import { GET as mrrExport } from '@/app/api/admin/mrr/export/route';
 import { GET as adminPlan, POST as changePlan } from '@/app/api/admin/workspaces/[id]/subscription/route';
 import { GET as ownerPlan } from '@/app/api/workspaces/[id]/plan/route';
 import { adminMrrResponse, planResponse } from '@/lib/admin/mrr-response';
@@ -107,6 +108,22 @@ describe('subscriptions: plan changes, plan history and GET /api/admin/mrr', () 
     expect((await call(ownerPlan, `/api/workspaces/${w.b}/plan`, { id: w.b }, w.ownerA)).status).toBe(404);
     expect((await call(ownerPlan, `/api/workspaces/${w.a}/plan`, { id: w.a }, w.memberB)).status).toBe(404);
     expect((await call(ownerPlan, `/api/workspaces/${w.a}/plan`, { id: w.a }, w.viewerA)).status).toBe(403);
+  });
+
+  it('CSV exports: months, movements and cohorts; admins only; kind required', async () => {
+    const month = monthOf(new Date(), 'UTC');
+    expect((await call(mrrExport, `/api/admin/mrr/export?from=${month}&to=${month}&kind=months`, {}, w.ownerA)).status).toBe(403);
+    const bad = await call(mrrExport, `/api/admin/mrr/export?from=${month}&to=${month}&kind=pdf`, {}, w.admin);
+    expect([bad.status, bad.body.error.param]).toEqual([400, 'kind']);
+    const months = await call(mrrExport, `/api/admin/mrr/export?from=${month}&to=${month}&kind=months`, {}, w.admin);
+    expect(months.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = String(months.body).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^month,starting,new,expansion,contraction,churn,reactivation,ending,/);
+    expect(lines[1]).toMatch(new RegExp(`^${month},0\\.000000,`));
+    const movements = String((await call(mrrExport, `/api/admin/mrr/export?from=${month}&to=${month}&kind=movements`, {}, w.admin)).body);
+    expect(movements).toContain(`,${w.a},Alpha,expansion,400.500000,99.000000,499.500000`);
+    const cohorts = String((await call(mrrExport, `/api/admin/mrr/export?from=${month}&to=${month}&kind=cohorts`, {}, w.admin)).body);
+    expect(cohorts).toContain(`${month},2,`);
   });
 
   it('GET /api/admin/mrr: 400 naming the parameter', async () => {
