@@ -8,8 +8,13 @@ import { seedOrganisation, type DemoLogin } from './organisation';
 export type { DemoLogin } from './organisation';
 
 export type SeedOptions = {
-  /** Approximate number of calls (the generator drops those that would start in the future). */
+  /** Number of calls: exactly this many are generated. */
   calls: number;
+  /**
+   * Number of workspaces (default 20: the demo catalog as it is). Any other count sizes
+   * them by a Zipf law (catalog.ts workspaceSpecs): one whale and a long tail.
+   */
+  workspaces?: number;
   seed: number;
   /** The instant the data ends at. Fix it for byte-identical data; defaults to now. */
   now?: Date;
@@ -43,6 +48,7 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
       seed: options.seed,
       nowMs,
       calls: options.calls,
+      workspaces: options.workspaces,
       adminEmail: options.adminEmail ?? DEFAULT_ADMIN_EMAIL,
       adminPassword: options.adminPassword ?? DEFAULT_ADMIN_PASSWORD,
       memberPassword: options.memberPassword ?? DEFAULT_MEMBER_PASSWORD,
