@@ -1,5 +1,6 @@
 import type { Connection } from '@/lib/db';
-import { inSeedTransaction, rebuildUsageRollups, USAGE_ROLLUP_INSERT_TRIGGER, withoutSecondaryIndexes } from './bulk-load';
+import { INSERT_TRIGGERS } from '@/lib/db/rollups';
+import { inSeedTransaction, rebuildRollups, withoutSecondaryIndexes } from './bulk-load';
 import { CALL_COLUMNS, USAGE_COLUMNS, generateWorkspaceCalls, type MonthlyUsage } from './calls';
 import { seedBillingPeriods } from './billing';
 import { seedProviderHealth } from './health';
@@ -31,7 +32,7 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
 export const DEFAULT_ADMIN_PASSWORD = 'admin-demo-password';
 export const DEFAULT_MEMBER_PASSWORD = 'demo-password';
 
-const TABLES = ['audit_log', 'provider_health_status', 'usage_rollups', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
+const TABLES = ['audit_log', 'provider_health_status', 'usage_rollups', 'platform_usage_rollups', 'call_rollups', 'call_bucket_rollups', 'call_intent_rollups', 'platform_call_rollups', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
 
 /**
  * Replaces every row of the app's tables with deterministic demo data, in one
@@ -57,10 +58,10 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
     const monthlyUsage: MonthlyUsage = new Map();
     const idCounter = { calls: 0, usage: 0 };
     let usageCount = 0;
-    // The usage rollup's insert trigger would sum every COPY batch and upsert into the
-    // rollup; one GROUP BY over the loaded rows is much faster. Disabled and re-enabled
-    // inside the seed's transaction, so no other session ever sees it off.
-    await session.query(`ALTER TABLE usage_records DISABLE TRIGGER ${USAGE_ROLLUP_INSERT_TRIGGER}`);
+    // The rollups' insert triggers would sum every COPY batch and upsert into the
+    // rollups; one GROUP BY per rollup over the loaded rows is much faster. Disabled and
+    // re-enabled inside the seed's transaction, so no other session ever sees them off.
+    for (const { table, trigger } of INSERT_TRIGGERS) await session.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
     await withoutSecondaryIndexes(session, ['calls', 'usage_records'], async () => {
       for (const ws of workspaces) {
         for (const batch of generateWorkspaceCalls(ws, { seed: options.seed, nowMs, batchSize: 50_000, idCounter, monthlyUsage })) {
@@ -73,9 +74,9 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
       }
       progress('building indexes');
     });
-    progress('building the usage rollup');
-    await rebuildUsageRollups(session);
-    await session.query(`ALTER TABLE usage_records ENABLE TRIGGER ${USAGE_ROLLUP_INSERT_TRIGGER}`);
+    progress('building the rollups');
+    await rebuildRollups(session);
+    for (const { table, trigger } of INSERT_TRIGGERS) await session.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
 
     await seedBillingPeriods(session, workspaces, monthlyUsage, nowMs);
     const healthChecks = await seedProviderHealth(session, { seed: options.seed, nowMs, days: options.healthDays ?? 90 });
