@@ -38,6 +38,16 @@ CREATE TABLE "call_bucket_rollups" (
 );
 
 -- CreateTable
+CREATE TABLE "call_agent_bucket_rollups" (
+    "workspace_id" UUID NOT NULL,
+    "agent_key" UUID NOT NULL,
+    "bucket_start" TIMESTAMPTZ(3) NOT NULL,
+    "calls" INTEGER NOT NULL,
+
+    CONSTRAINT "call_agent_bucket_rollups_pkey" PRIMARY KEY ("workspace_id","agent_key","bucket_start")
+);
+
+-- CreateTable
 CREATE TABLE "call_intent_rollups" (
     "workspace_id" UUID NOT NULL,
     "day" TIMESTAMPTZ(3) NOT NULL,
@@ -74,7 +84,7 @@ CREATE TABLE "platform_usage_rollups" (
 -- The call rollups stay equal to the aggregation of calls (lib/db/rollups.ts has that
 -- aggregation, which the seed, `npm run db:rollups -- --verify` and `--rebuild` use)
 -- through statement-level triggers, as usage_rollups does: a statement's rows (transition
--- tables; for an UPDATE only the rows whose counted columns changed) are tagged +1 (new)
+-- tables, and for an UPDATE only the rows whose counted columns changed) are tagged +1 (new)
 -- or -1 (old) and summed per key, and the deltas are upserted in key order, table after
 -- table in one fixed order, so concurrent writers lock shared rows in the same order and
 -- cannot deadlock. A key whose count reaches 0 is deleted. Longest and shortest duration
@@ -102,6 +112,16 @@ WITH "d" AS (SELECT 1 AS "n", "id", "workspace_id", "agent_id", "status", "direc
   HAVING sum(d."n") <> 0
   ORDER BY 1, 2
   ON CONFLICT ("workspace_id", "bucket_start") DO UPDATE
+  SET "calls" = r."calls" + EXCLUDED."calls"\073
+WITH "d" AS (SELECT 1 AS "n", "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_new")
+  INSERT INTO "call_agent_bucket_rollups" AS r ("workspace_id", "agent_key", "bucket_start", "calls")
+  SELECT d."workspace_id", coalesce(d."agent_id", ''00000000-0000-0000-0000-000000000000''::uuid), date_bin(''15 minutes'', d."started_at", TIMESTAMPTZ ''2000-01-01 00:00:00+00''), sum(d."n")
+  FROM "d"
+  WHERE TRUE
+  GROUP BY 1, 2, 3
+  HAVING sum(d."n") <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT ("workspace_id", "agent_key", "bucket_start") DO UPDATE
   SET "calls" = r."calls" + EXCLUDED."calls"\073
 WITH "d" AS (SELECT 1 AS "n", "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_new")
   INSERT INTO "call_intent_rollups" AS r ("workspace_id", "day", "agent_key", "intent", "calls")
@@ -170,6 +190,20 @@ WITH "d" AS (SELECT 1 AS "n", x.* FROM (SELECT "id", "workspace_id", "agent_id",
   DELETE FROM "call_bucket_rollups" r
   USING (SELECT DISTINCT d."workspace_id" AS "workspace_id", date_bin(''15 minutes'', d."started_at", TIMESTAMPTZ ''2000-01-01 00:00:00+00'') AS "bucket_start" FROM "d" WHERE d."n" < 0 AND TRUE) k
   WHERE r."workspace_id" = k."workspace_id" AND r."bucket_start" = k."bucket_start" AND r."calls" = 0\073
+WITH "d" AS (SELECT 1 AS "n", x.* FROM (SELECT "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_new" EXCEPT SELECT "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_old") x UNION ALL SELECT -1, x.* FROM (SELECT "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_old" EXCEPT SELECT "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_new") x)
+  INSERT INTO "call_agent_bucket_rollups" AS r ("workspace_id", "agent_key", "bucket_start", "calls")
+  SELECT d."workspace_id", coalesce(d."agent_id", ''00000000-0000-0000-0000-000000000000''::uuid), date_bin(''15 minutes'', d."started_at", TIMESTAMPTZ ''2000-01-01 00:00:00+00''), sum(d."n")
+  FROM "d"
+  WHERE TRUE
+  GROUP BY 1, 2, 3
+  HAVING sum(d."n") <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT ("workspace_id", "agent_key", "bucket_start") DO UPDATE
+  SET "calls" = r."calls" + EXCLUDED."calls"\073
+WITH "d" AS (SELECT 1 AS "n", x.* FROM (SELECT "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_new" EXCEPT SELECT "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_old") x UNION ALL SELECT -1, x.* FROM (SELECT "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_old" EXCEPT SELECT "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_new") x)
+  DELETE FROM "call_agent_bucket_rollups" r
+  USING (SELECT DISTINCT d."workspace_id" AS "workspace_id", coalesce(d."agent_id", ''00000000-0000-0000-0000-000000000000''::uuid) AS "agent_key", date_bin(''15 minutes'', d."started_at", TIMESTAMPTZ ''2000-01-01 00:00:00+00'') AS "bucket_start" FROM "d" WHERE d."n" < 0 AND TRUE) k
+  WHERE r."workspace_id" = k."workspace_id" AND r."agent_key" = k."agent_key" AND r."bucket_start" = k."bucket_start" AND r."calls" = 0\073
 WITH "d" AS (SELECT 1 AS "n", x.* FROM (SELECT "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_new" EXCEPT SELECT "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_old") x UNION ALL SELECT -1, x.* FROM (SELECT "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_old" EXCEPT SELECT "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_new") x)
   INSERT INTO "call_intent_rollups" AS r ("workspace_id", "day", "agent_key", "intent", "calls")
   SELECT d."workspace_id", date_bin(''1 day'', d."started_at", TIMESTAMPTZ ''2000-01-01 00:00:00+00''), coalesce(d."agent_id", ''00000000-0000-0000-0000-000000000000''::uuid), d."intent", sum(d."n")
@@ -246,6 +280,20 @@ WITH "d" AS (SELECT -1 AS "n", "id", "workspace_id", "agent_id", "status", "dire
   USING (SELECT DISTINCT d."workspace_id" AS "workspace_id", date_bin(''15 minutes'', d."started_at", TIMESTAMPTZ ''2000-01-01 00:00:00+00'') AS "bucket_start" FROM "d" WHERE d."n" < 0 AND TRUE) k
   WHERE r."workspace_id" = k."workspace_id" AND r."bucket_start" = k."bucket_start" AND r."calls" = 0\073
 WITH "d" AS (SELECT -1 AS "n", "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_old")
+  INSERT INTO "call_agent_bucket_rollups" AS r ("workspace_id", "agent_key", "bucket_start", "calls")
+  SELECT d."workspace_id", coalesce(d."agent_id", ''00000000-0000-0000-0000-000000000000''::uuid), date_bin(''15 minutes'', d."started_at", TIMESTAMPTZ ''2000-01-01 00:00:00+00''), sum(d."n")
+  FROM "d"
+  WHERE TRUE
+  GROUP BY 1, 2, 3
+  HAVING sum(d."n") <> 0
+  ORDER BY 1, 2, 3
+  ON CONFLICT ("workspace_id", "agent_key", "bucket_start") DO UPDATE
+  SET "calls" = r."calls" + EXCLUDED."calls"\073
+WITH "d" AS (SELECT -1 AS "n", "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_old")
+  DELETE FROM "call_agent_bucket_rollups" r
+  USING (SELECT DISTINCT d."workspace_id" AS "workspace_id", coalesce(d."agent_id", ''00000000-0000-0000-0000-000000000000''::uuid) AS "agent_key", date_bin(''15 minutes'', d."started_at", TIMESTAMPTZ ''2000-01-01 00:00:00+00'') AS "bucket_start" FROM "d" WHERE d."n" < 0 AND TRUE) k
+  WHERE r."workspace_id" = k."workspace_id" AND r."agent_key" = k."agent_key" AND r."bucket_start" = k."bucket_start" AND r."calls" = 0\073
+WITH "d" AS (SELECT -1 AS "n", "id", "workspace_id", "agent_id", "status", "direction", "duration_seconds", "started_at", "sentiment", "voice_provider_used", "avg_response_ms", "cost_total", "intent" FROM "call_rollups_old")
   INSERT INTO "call_intent_rollups" AS r ("workspace_id", "day", "agent_key", "intent", "calls")
   SELECT d."workspace_id", date_bin(''1 day'', d."started_at", TIMESTAMPTZ ''2000-01-01 00:00:00+00''), coalesce(d."agent_id", ''00000000-0000-0000-0000-000000000000''::uuid), d."intent", sum(d."n")
   FROM "d"
@@ -283,6 +331,7 @@ CREATE FUNCTION "call_rollups_on_truncate"() RETURNS TRIGGER LANGUAGE plpgsql AS
 BEGIN
   DELETE FROM "call_rollups"\073
   DELETE FROM "call_bucket_rollups"\073
+  DELETE FROM "call_agent_bucket_rollups"\073
   DELETE FROM "call_intent_rollups"\073
   DELETE FROM "platform_call_rollups"\073
   RETURN NULL\073
@@ -399,6 +448,13 @@ INSERT INTO call_bucket_rollups ("workspace_id", "bucket_start", "calls")
   WHERE (TRUE) AND TRUE
   GROUP BY 1, 2
   ORDER BY 1, 2;
+
+INSERT INTO call_agent_bucket_rollups ("workspace_id", "agent_key", "bucket_start", "calls") 
+  SELECT c.workspace_id AS "workspace_id", coalesce(c.agent_id, '00000000-0000-0000-0000-000000000000'::uuid) AS "agent_key", date_bin('15 minutes', c.started_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS "bucket_start", count(*)::int AS "calls"
+  FROM calls c
+  WHERE (TRUE) AND TRUE
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3;
 
 INSERT INTO call_intent_rollups ("workspace_id", "day", "agent_key", "intent", "calls") 
   SELECT c.workspace_id AS "workspace_id", date_bin('1 day', c.started_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS "day", coalesce(c.agent_id, '00000000-0000-0000-0000-000000000000'::uuid) AS "agent_key", c.intent AS "intent", count(*)::int AS "calls"
