@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '@/lib/db';
+import { rebuildRollups, verifyRollups } from '@/lib/db/rollup-maintenance';
 import { differenceSql, ROLLUPS } from '@/lib/db/rollups';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import { createAgent, createWorkspace } from './fixtures';
@@ -167,6 +168,17 @@ describe('call and platform rollups follow every write', () => {
     const batch = (order: number[]) =>
       t.db.call.createMany({ data: Array.from({ length: 50 }, (_, i) => ({ ...call(workspaces[i % 2]!), startedAt: at[order[i % 3]!]! })) });
     await Promise.all([batch([0, 1, 2]), batch([2, 1, 0]), batch([1, 2, 0]), batch([2, 0, 1])]);
+    await expectInStep();
+  });
+
+  it('db:rollups --verify reports a damaged rollup and --rebuild restores it, readers seeing whole rollups throughout', async () => {
+    expect((await verifyRollups(t.connection)).tables.every((r) => r.differences === 0)).toBe(true);
+    await t.db.$executeRaw`UPDATE call_rollups SET calls = calls + 1 WHERE ctid = (SELECT min(ctid) FROM call_rollups)`;
+    await t.db.$executeRaw`DELETE FROM platform_usage_rollups WHERE ctid = (SELECT min(ctid) FROM platform_usage_rollups)`;
+    const damaged = await verifyRollups(t.connection);
+    expect(damaged.tables.filter((r) => r.differences > 0).map((r) => r.table).sort()).toEqual(['call_rollups', 'platform_usage_rollups']);
+    expect(damaged.samples.map((d) => d.side).sort()).toEqual(['extra', 'missing', 'missing']);
+    expect(await rebuildRollups(t.connection)).toBe(workspaces.length);
     await expectInStep();
   });
 
