@@ -8,6 +8,7 @@ import { analyticsSection } from './analytics';
 import { BENCH_NOW, openBenchDataset } from './dataset';
 import { DEFAULT_WORKSPACE_COUNT } from '@/prisma/seed/catalog';
 import { exportSection } from './export';
+import { writesSection } from './writes';
 import { formatResults } from './report';
 import type { BenchSection } from './types';
 
@@ -15,6 +16,7 @@ import type { BenchSection } from './types';
 const SECTIONS: Record<string, BenchSection> = {
   analytics: analyticsSection,
   exports: exportSection,
+  writes: writesSection,
 };
 
 const argsSchema = z.object({
