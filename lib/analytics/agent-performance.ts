@@ -4,6 +4,8 @@ import { CALL_AGGREGATES, callFigures, type CallAggregateRow } from './call-aggr
 import { assertRange, type TimeRange } from './range';
 import { isUuid, scopeCondition, type AnalyticsScope } from './scope';
 import { dailySeries, type SentimentShares } from './series';
+import { callBucketSource, callIntentSource, callTotalsSource, ROLLUP_AGGREGATES } from './call-source';
+import { rollupsEnabled } from './rollup-mode';
 import { inRange, isoDate, localDate } from './sql';
 
 export type AgentPerformance = {
@@ -43,23 +45,9 @@ export async function getAgentPerformance(db: Db, scope: AnalyticsScope, agentId
     WHERE a.id = ${agentId}::uuid AND ${scopeCondition(scope, 'a.workspace_id')}`;
   if (!agent) throw new NotFoundError('agent');
 
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT grouping(c.intent, c.day)::int AS g, c.intent, ${isoDate(Prisma.sql`c.day`)} AS day, ${CALL_AGGREGATES}
-    FROM (
-      SELECT c.*, ${localDate(Prisma.sql`c.started_at`, range.timeZone)} AS day
-      FROM calls c
-      WHERE ${scopeCondition(scope, 'c.workspace_id')} AND c.workspace_id = ${agent.workspace_id}::uuid
-        AND c.agent_id = ${agent.id}::uuid AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)}
-    ) c
-    GROUP BY GROUPING SETS ((), (c.intent), (c.day))`;
-
-  const figures = callFigures(rows.find((row) => row.g === TOTAL));
-  const topIntents = rows
-    .filter((row) => row.g === BY_INTENT && row.intent !== null)
-    .map((row) => ({ intent: row.intent!, count: row.total }))
-    .sort((a, b) => b.count - a.count || (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0))
-    .slice(0, 5);
-  const byDay = new Map(rows.filter((row) => row.g === BY_DAY && row.day !== null).map((row) => [row.day!, row.total]));
+  const { figures, topIntents, byDay } = rollupsEnabled()
+    ? await fromRollups(db, scope, agent.workspace_id, agent.id, range)
+    : await fromCalls(db, scope, agent.workspace_id, agent.id, range);
 
   return {
     range,
@@ -74,4 +62,53 @@ export async function getAgentPerformance(db: Db, scope: AnalyticsScope, agentId
     topIntents,
     callTrend: dailySeries(range, byDay, 0).map(({ date, value }) => ({ date, count: value })),
   };
+}
+
+type Parts = { figures: ReturnType<typeof callFigures>; topIntents: { intent: string; count: number }[]; byDay: Map<string, number> };
+
+function byCountThenIntent(a: { intent: string; count: number }, b: { intent: string; count: number }): number {
+  return b.count - a.count || (a.intent < b.intent ? -1 : a.intent > b.intent ? 1 : 0);
+}
+
+/** The raw path: one scan of the agent's calls with grouping sets. */
+async function fromCalls(db: Db, scope: AnalyticsScope, workspaceId: string, agentId: string, range: TimeRange): Promise<Parts> {
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT grouping(c.intent, c.day)::int AS g, c.intent, ${isoDate(Prisma.sql`c.day`)} AS day, ${CALL_AGGREGATES}
+    FROM (
+      SELECT c.*, ${localDate(Prisma.sql`c.started_at`, range.timeZone)} AS day
+      FROM calls c
+      WHERE ${scopeCondition(scope, 'c.workspace_id')} AND c.workspace_id = ${workspaceId}::uuid
+        AND c.agent_id = ${agentId}::uuid AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)}
+    ) c
+    GROUP BY GROUPING SETS ((), (c.intent), (c.day))`;
+
+  const figures = callFigures(rows.find((row) => row.g === TOTAL));
+  const topIntents = rows
+    .filter((row) => row.g === BY_INTENT && row.intent !== null)
+    .map((row) => ({ intent: row.intent!, count: row.total }))
+    .sort(byCountThenIntent)
+    .slice(0, 5);
+  const byDay = new Map(rows.filter((row) => row.g === BY_DAY && row.day !== null).map((row) => [row.day!, row.total]));
+
+  return { figures, topIntents, byDay };
+}
+
+/**
+ * From the rollups (call-source.ts): totals from the daily rollup of the agent, intents
+ * from the daily intent rollup, the trend from the agent's 15-minute buckets (local
+ * dates of buckets are those of their calls), each plus the raw calls of the edges.
+ */
+async function fromRollups(db: Db, scope: AnalyticsScope, workspaceId: string, agentId: string, range: TimeRange): Promise<Parts> {
+  const options = { workspace: Prisma.sql`workspace_id = ${workspaceId}::uuid`, agentId };
+  const [[total], intents, days] = await Promise.all([
+    db.$queryRaw<CallAggregateRow[]>`SELECT ${ROLLUP_AGGREGATES} FROM ${callTotalsSource(scope, range.from, range.to, options)} s`,
+    db.$queryRaw<{ intent: string; count: number }[]>`
+      SELECT i.intent, sum(i.calls)::int AS count FROM ${callIntentSource(workspaceId, agentId, range.from, range.to)} i GROUP BY 1`,
+    db.$queryRaw<{ day: string; count: number }[]>`
+      SELECT ${isoDate(Prisma.sql`d.day`)} AS day, sum(d.calls)::int AS count
+      FROM (SELECT ${localDate(Prisma.sql`b.bucket`, range.timeZone)} AS day, b.calls FROM ${callBucketSource(scope, range.from, range.to, options)} b) d
+      GROUP BY d.day`,
+  ]);
+  const figures = callFigures(total);
+  return { figures, topIntents: intents.sort(byCountThenIntent).slice(0, 5), byDay: new Map(days.map((d) => [d.day, d.count])) };
 }

@@ -3,6 +3,8 @@ import { CALL_DIRECTIONS, CALL_STATUSES, callFilterCondition, type CallDirection
 import { assertRange, type TimeRange } from './range';
 import { isUuid, isWorkspaceScope, scopeCondition, type AnalyticsScope } from './scope';
 import { hourlySeries, percent } from './series';
+import { callBucketSource, callTotalsSource } from './call-source';
+import { rollupsEnabled } from './rollup-mode';
 import { inRange, localHour, money, TERMINAL } from './sql';
 
 export type AgentLeaderboardRow = {
@@ -44,6 +46,7 @@ type Row = {
   direction: CallDirection | null;
   agent_id: string | null;
   agent_name: string | null;
+  workspace_id: string | null;
   calls: number;
   completed: number;
   terminal: number;
@@ -52,6 +55,9 @@ type Row = {
   longest: number | null;
   shortest: number | null;
   cost: string;
+  /** On the total row of the rollup path: the status and direction breakdowns. */
+  by_status?: Record<CallStatus, number>;
+  by_direction?: Record<CallDirection, number>;
 };
 
 // grouping(status, direction, agent_id, workspace_id): which grouping set a row belongs to.
@@ -85,7 +91,8 @@ export async function getCallAnalytics(db: Db, scope: AnalyticsScope, range: Tim
   // not every call (per-row time-zone conversion cost more than the whole scan), and the
   // grouping sets roll up the small first level instead of sorting every call.
   // 15-minute buckets keep local hours exact in :30/:45 zones.
-  const [rows, hourRows] = await Promise.all([
+  async function fromCalls(): Promise<[Row[], { hour: number; calls: number }[]]> {
+    return Promise.all([
     db.$queryRaw<Row[]>`
       SELECT s.*, a.name AS agent_name
       FROM (
@@ -127,12 +134,22 @@ export async function getCallAnalytics(db: Db, scope: AnalyticsScope, range: Tim
       ) b
       GROUP BY 1`,
   ]);
+  }
 
+  // Unfiltered, or filtered by agent only: every breakdown from the call rollups (whole UTC
+  // days per workspace and agent, whole 15-minute buckets for the hours) plus the raw
+  // calls of the partial edges (call-source.ts). Any other filter reads the calls.
+  const onlyAgent = Object.keys(filters).every((key) => key === 'agentId' || filters[key as keyof CallFilters] === undefined);
+  const [rows, hourRows] = rollupsEnabled() && onlyAgent ? await fromRollups(db, scope, range, filters.agentId) : await fromCalls();
   const total = rows.find((row) => row.g === TOTAL);
-  const callsByStatus = Object.fromEntries(CALL_STATUSES.map((status) => [status, 0])) as Record<CallStatus, number>;
-  const callsByDirection = Object.fromEntries(CALL_DIRECTIONS.map((direction) => [direction, 0])) as Record<CallDirection, number>;
+  const callsByStatus = Object.fromEntries(CALL_STATUSES.map((status) => [status, total?.by_status?.[status] ?? 0])) as Record<CallStatus, number>;
+  const callsByDirection = Object.fromEntries(CALL_DIRECTIONS.map((direction) => [direction, total?.by_direction?.[direction] ?? 0])) as Record<CallDirection, number>;
   const hours = new Map(hourRows.map((row) => [row.hour, row.calls]));
   const callsByAgent: AgentLeaderboardRow[] = [];
+  // In the platform scope several workspaces each have a row for calls without agent:
+  // ordered by workspace id among themselves, so the leaderboard order never depends on
+  // the order the database happens to return rows in.
+  rows.sort((a, b) => compareNullsLast(a.workspace_id, b.workspace_id));
   for (const row of rows) {
     if (row.g === BY_STATUS && row.status) callsByStatus[row.status] = row.calls;
     else if (row.g === BY_DIRECTION && row.direction) callsByDirection[row.direction] = row.calls;
@@ -148,7 +165,7 @@ export async function getCallAnalytics(db: Db, scope: AnalyticsScope, range: Tim
       });
     }
   }
-  callsByAgent.sort(byLeaderboardOrder);
+  callsByAgent.sort(byLeaderboardOrder); // stable: equal rows keep the workspace order
 
   return {
     range,
@@ -176,4 +193,43 @@ function compareNullsLast(a: string | null, b: string | null): number {
   if (a === null) return 1;
   if (b === null) return -1;
   return a < b ? -1 : 1;
+}
+
+/**
+ * The rows of getCallAnalytics from the rollups, in the shapes the raw path returns: one
+ * total row (with the status and direction breakdowns) and one row per agent; and the
+ * calls per local hour.
+ */
+async function fromRollups(db: Db, scope: AnalyticsScope, range: TimeRange, agentId: string | undefined): Promise<[Row[], { hour: number; calls: number }[]]> {
+  const options = agentId === undefined ? {} : { agentId };
+  return Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT s.*, a.name AS agent_name
+      FROM (
+        SELECT CASE WHEN grouping(s.agent_id, s.workspace_id) = 0 THEN ${Prisma.raw(String(BY_AGENT))} ELSE ${Prisma.raw(String(TOTAL))} END AS g,
+               NULL::text AS status, NULL::text AS direction, s.agent_id::text AS agent_id, s.workspace_id,
+               sum(s.calls)::int AS calls,
+               sum(s.completed)::int AS completed,
+               sum(s.completed + s.failed + s.no_answer + s.busy + s.canceled)::int AS terminal,
+               coalesce(sum(s.duration_sum), 0)::float8 AS total_seconds,
+               coalesce(sum(s.duration_sum)::float8 / nullif(sum(s.duration_count), 0), 0) AS avg_duration,
+               max(s.duration_max) AS longest,
+               min(s.duration_min) AS shortest,
+               ${money(Prisma.sql`sum(s.cost)`)} AS cost,
+               json_build_object(
+                 'queued', sum(s.queued)::int, 'ringing', sum(s.ringing)::int, 'in_progress', sum(s.in_progress)::int,
+                 'completed', sum(s.completed)::int, 'failed', sum(s.failed)::int, 'no_answer', sum(s.no_answer)::int,
+                 'busy', sum(s.busy)::int, 'canceled', sum(s.canceled)::int) AS by_status,
+               json_build_object('inbound', sum(s.inbound)::int, 'outbound', sum(s.outbound)::int) AS by_direction
+        FROM ${callTotalsSource(scope, range.from, range.to, options)} s
+        GROUP BY GROUPING SETS ((), (s.agent_id, s.workspace_id))
+        -- The raw path has no total row when no call matches; nor has this one.
+        HAVING grouping(s.agent_id, s.workspace_id) = 0 OR count(*) > 0
+      ) s
+      LEFT JOIN voice_agents a ON s.g = ${Prisma.raw(String(BY_AGENT))} AND a.id = s.agent_id::uuid AND a.workspace_id = s.workspace_id AND a.deleted_at IS NULL`,
+    db.$queryRaw<{ hour: number; calls: number }[]>`
+      SELECT ${localHour(Prisma.sql`b.bucket`, range.timeZone)} AS hour, sum(b.calls)::int AS calls
+      FROM ${callBucketSource(scope, range.from, range.to, options)} b
+      GROUP BY 1`,
+  ]);
 }

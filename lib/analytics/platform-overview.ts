@@ -1,4 +1,5 @@
 import { Prisma, type Db } from '@/lib/db';
+import { callTotalsSource, platformCallSource } from './call-source';
 import { assertRange, previousRange, type TimeRange } from './range';
 import { scopeCondition } from './scope';
 import { percent } from './series';
@@ -46,11 +47,10 @@ export async function getPlatformOverview(db: Db, range: TimeRange): Promise<Pla
       FROM workspaces w
       LEFT JOIN subscription_tiers t ON t.tier_name = w.subscription_tier
       WHERE ${scopeCondition(PLATFORM, 'w.id')}`,
+    // From the platform call rollup plus the raw calls of the partial days (call-source.ts).
     db.$queryRaw<{ current: number; previous: number }[]>`
-      SELECT (count(*) FILTER (WHERE c.started_at >= ${range.from}::timestamptz))::int AS current,
-             (count(*) FILTER (WHERE c.started_at < ${range.from}::timestamptz))::int AS previous
-      FROM calls c
-      WHERE ${scopeCondition(PLATFORM, 'c.workspace_id')} AND ${inRange(Prisma.sql`c.started_at`, previous.from, range.to)}`,
+      SELECT coalesce((SELECT sum(p.calls) FROM ${platformCallSource(range.from, range.to)} p), 0)::int AS current,
+             coalesce((SELECT sum(p.calls) FROM ${platformCallSource(previous.from, previous.to)} p), 0)::int AS previous`,
     db.$queryRaw<{ current: string; previous: string }[]>`
       SELECT ${money(Prisma.sql`sum(b.total_amount) FILTER (WHERE b.period_start >= ${range.from}::timestamptz)`)} AS current,
              ${money(Prisma.sql`sum(b.total_amount) FILTER (WHERE b.period_start < ${range.from}::timestamptz)`)} AS previous
@@ -120,8 +120,7 @@ async function getTopWorkspaces(db: Db, range: TimeRange): Promise<TopWorkspace[
       LIMIT 10
     )
     SELECT top.id::text AS "workspaceId", top.name, ${money(Prisma.sql`top.revenue`)} AS revenue,
-           (SELECT count(*) FROM calls c
-             WHERE c.workspace_id = top.id AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)})::int AS calls
+           (SELECT coalesce(sum(s.calls), 0) FROM ${callTotalsSource(PLATFORM, range.from, range.to, { workspace: Prisma.sql`workspace_id = top.id` })} s)::int AS calls
     FROM top
     ORDER BY top.revenue DESC, top.name ASC, top.id ASC`;
 }

@@ -1,9 +1,8 @@
 import { Prisma, type Db } from '@/lib/db';
+import { platformCallSource, platformUsageSource } from './call-source';
 import { assertRange, type TimeRange } from './range';
-import { scopeCondition } from './scope';
 import { dailySeries, percent } from './series';
 import { inRange, isoDate, localDate, money, TERMINAL } from './sql';
-import { usageSource } from './usage-source';
 
 export type ProviderAnalyticsRow = {
   provider: string;
@@ -25,8 +24,6 @@ export type ProviderAnalyticsRow = {
   latencyTrend: { date: string; avgLatency: number | null }[];
 };
 
-const PLATFORM = { platform: true } as const;
-
 /**
  * Per-provider figures, one row per provider seen in calls or usage in the range, by
  * provider name. Calls, usage and health checks are aggregated separately and joined by
@@ -37,16 +34,16 @@ export async function getProviderAnalytics(db: Db, range: TimeRange): Promise<Pr
   const [rows, trend] = await Promise.all([
     db.$queryRaw<Row[]>`
       WITH calls_by AS (
-        SELECT c.voice_provider_used AS provider, count(*)::int AS calls,
-               (count(*) FILTER (WHERE c.status = 'completed'))::int AS completed,
-               (count(*) FILTER (WHERE c.status IN ${TERMINAL}))::int AS terminal
-        FROM calls c
-        WHERE ${scopeCondition(PLATFORM, 'c.workspace_id')} AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)}
-          AND c.voice_provider_used IS NOT NULL
+        SELECT c.provider, sum(c.calls)::int AS calls,
+               coalesce(sum(c.calls) FILTER (WHERE c.status = 'completed'), 0)::int AS completed,
+               coalesce(sum(c.calls) FILTER (WHERE c.status IN ${TERMINAL}), 0)::int AS terminal
+        FROM ${platformCallSource(range.from, range.to)} c
+        WHERE c.provider IS NOT NULL
         GROUP BY 1
       ), usage_by AS (
+        -- Platform usage rollup (whole UTC days), usage rollup (whole buckets), raw edges.
         SELECT u.provider, sum(u.total_cost) AS cost, sum(u.final_cost) AS revenue
-        FROM ${usageSource(PLATFORM, range.from, range.to)} u
+        FROM ${platformUsageSource(range.from, range.to)} u
         GROUP BY 1
       ), health AS (
         SELECT h.provider, avg(h.avg_latency)::float8 AS avg_latency,

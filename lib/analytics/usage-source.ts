@@ -1,4 +1,5 @@
 import { Prisma } from '@/lib/db';
+import { rollupsEnabled } from './rollup-mode';
 import { scopeCondition, type AnalyticsScope } from './scope';
 
 /** usage_rollups' bucket width: 15 minutes, so local days and hours stay exact in :30/:45 zones. */
@@ -36,6 +37,7 @@ export function usageSource(scope: AnalyticsScope, from: Date, to: Date, workspa
     WHERE ${where} AND created_at >= ${start}::timestamptz AND created_at < ${end}::timestamptz`;
   const wholeFrom = ceilToBucket(from);
   const wholeTo = floorToBucket(to);
+  if (!rollupsEnabled()) return Prisma.sql`(${raw(from, to)})`;
   // No whole bucket inside the range: the raw rows are all there is to read.
   if (wholeFrom.getTime() >= wholeTo.getTime()) return Prisma.sql`(${raw(from, to)})`;
 

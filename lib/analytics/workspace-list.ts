@@ -1,5 +1,6 @@
 import { Prisma, type Db } from '@/lib/db';
 import { MONTHLY_FEE } from './platform-overview';
+import { callTotalsSource } from './call-source';
 import { assertRange, type TimeRange } from './range';
 import { scopeCondition } from './scope';
 import { inRange, money } from './sql';
@@ -32,8 +33,7 @@ export async function getWorkspaceList(db: Db, range: TimeRange): Promise<Worksp
   return db.$queryRaw<WorkspaceListRow[]>`
     SELECT w.id::text AS "workspaceId", w.name, w.slug, w.status::text AS status, w.subscription_tier AS tier,
            w.timezone AS "timeZone", w.created_at AS "createdAt", w.cancelled_at AS "cancelledAt",
-           (SELECT count(*) FROM calls c
-             WHERE c.workspace_id = w.id AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)})::int AS calls,
+           (SELECT coalesce(sum(s.calls), 0) FROM ${callTotalsSource(PLATFORM, range.from, range.to, { workspace: Prisma.sql`workspace_id = w.id` })} s)::int AS calls,
            (SELECT ${money(Prisma.sql`sum(b.total_amount)`)} FROM billing_periods b
              WHERE b.workspace_id = w.id AND b.status IN ('paid', 'finalized')
                AND ${inRange(Prisma.sql`b.period_start`, range.from, range.to)}) AS revenue,

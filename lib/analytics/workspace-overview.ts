@@ -1,9 +1,10 @@
 import { Prisma, type Db } from '@/lib/db';
-import { CALL_AGGREGATES, callFigures, type CallAggregateRow } from './call-aggregates';
+import { callFigures, type CallAggregateRow } from './call-aggregates';
+import { callTotalsSource, ROLLUP_AGGREGATES } from './call-source';
 import { assertRange, previousRange, type TimeRange } from './range';
-import { scopeCondition, type AnalyticsScope } from './scope';
+import type { AnalyticsScope } from './scope';
 import { dailySeries, type SentimentShares } from './series';
-import { inRange, isoDate, localDate, money } from './sql';
+import { isoDate, localDate, money } from './sql';
 import { usageSource } from './usage-source';
 
 export type OverviewFigures = {
@@ -27,10 +28,15 @@ export async function getWorkspaceOverview(db: Db, scope: AnalyticsScope, range:
   assertRange(range);
   const previous = previousRange(range);
   const [callRows, costRows] = await Promise.all([
+    // Calls from the daily call rollup plus the raw calls of the partial days at the range
+    // ends (call-source.ts); the aggregates are CALL_AGGREGATES' over those sums.
     db.$queryRaw<(CallAggregateRow & { current: boolean })[]>`
-      SELECT c.started_at >= ${range.from}::timestamptz AS current, ${CALL_AGGREGATES}
-      FROM calls c
-      WHERE ${scopeCondition(scope, 'c.workspace_id')} AND ${inRange(Prisma.sql`c.started_at`, previous.from, range.to)}
+      SELECT s.current, ${ROLLUP_AGGREGATES}
+      FROM (
+        SELECT TRUE AS current, s.* FROM ${callTotalsSource(scope, range.from, range.to)} s
+        UNION ALL
+        SELECT FALSE AS current, s.* FROM ${callTotalsSource(scope, previous.from, previous.to)} s
+      ) s
       GROUP BY 1`,
     // Usage comes from the 15-minute rollup plus the raw rows of the partial buckets at
     // the range ends (usage-source.ts). Summed per (range, provider, local day) first: a

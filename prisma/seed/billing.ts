@@ -1,5 +1,5 @@
 import type { SeedSession } from './bulk-load';
-import { TIERS, WORKSPACES } from './catalog';
+import { TIERS } from './catalog';
 import { localMonthIndex, localMonthStart, monthLabel } from './local-time';
 import { microsToDecimal, type MonthlyUsage, type SeedWorkspace } from './calls';
 import { makeId } from './random';
@@ -16,7 +16,7 @@ export async function seedBillingPeriods(session: SeedSession, workspaces: SeedW
   let counter = 0;
   for (const ws of workspaces) {
     const currentMonth = localMonthIndex(ws.timezone, nowMs);
-    const spec = WORKSPACES[ws.index]!;
+    const spec = ws.spec;
     const tier = TIERS.find((t) => t.tierName === spec.tier)!;
     const feeMicros = Math.round(Number(tier.monthlyFee) * 1_000_000);
     const firstMonth = localMonthIndex(ws.timezone, ws.createdAtMs);

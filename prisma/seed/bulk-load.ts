@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Connection } from '@/lib/db';
+import { insertAggregateSql, ROLLUPS } from '@/lib/db/rollups';
 
 /**
  * One database session for the whole seed, inside one transaction: a failure anywhere
@@ -69,23 +70,17 @@ export async function withoutSecondaryIndexes(session: SeedSession, tables: stri
   for (const fk of foreignKeys) await session.query(`ALTER TABLE ${String(fk.table_name)} ADD CONSTRAINT "${String(fk.conname)}" ${String(fk.def)}`);
 }
 
-/** The statement-level trigger that keeps usage_rollups in step with inserts (migration usage_rollups). */
-export const USAGE_ROLLUP_INSERT_TRIGGER = 'usage_rollups_insert';
-
 /**
- * Replaces usage_rollups with the aggregation of usage_records, for a bulk load that ran
- * with the insert trigger disabled. The same key and sums as the triggers; rows are
- * written in key order, so each workspace's buckets lie together on disk.
+ * Replaces every rollup (lib/db/rollups.ts) with the aggregation of its raw table, for a
+ * bulk load that ran with the insert triggers disabled: one GROUP BY per rollup instead
+ * of a trigger upsert per COPY batch. Rows are written in key order, so each workspace's
+ * rows lie together on disk.
  */
-export async function rebuildUsageRollups(session: SeedSession): Promise<void> {
-  await session.query('DELETE FROM usage_rollups');
-  await session.query(`
-    INSERT INTO usage_rollups (workspace_id, bucket_start, provider, usage_type, record_count, quantity, total_cost, final_cost)
-    SELECT workspace_id, date_bin('15 minutes', created_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), provider, usage_type,
-           count(*), sum(quantity), sum(total_cost), sum(final_cost)
-    FROM usage_records
-    GROUP BY 1, 2, 3, 4
-    ORDER BY 1, 2, 3, 4`);
+export async function rebuildRollups(session: SeedSession): Promise<void> {
+  for (const rollup of ROLLUPS) {
+    await session.query(`DELETE FROM ${rollup.table}`);
+    await session.query(insertAggregateSql(rollup));
+  }
 }
 
 /** Quotes one CSV field for COPY ... (FORMAT csv); null becomes an unquoted empty field (SQL NULL). */

@@ -1,4 +1,4 @@
-import { ENDED_REASONS, INTENTS, PROVIDER_BILLED_FACTOR, USAGE_PRICES, VOICE_PROVIDERS } from './catalog';
+import { apportion, ENDED_REASONS, type WorkspaceSpec, INTENTS, PROVIDER_BILLED_FACTOR, USAGE_PRICES, VOICE_PROVIDERS } from './catalog';
 import { localDayNumber, localMonthLocator, localToUtc, offsetMinutes } from './local-time';
 import { createRandom, makeId, type Random } from './random';
 import { csvField } from './bulk-load';
@@ -23,6 +23,7 @@ export type SeedWorkspace = {
   callCount: number;
   agents: SeedAgent[];
   countryCode: string;
+  spec: WorkspaceSpec;
 };
 
 /** Usage billed per workspace per local calendar month (key "YYYY-MM"), in micro-dollars, for billing periods. */
@@ -34,6 +35,7 @@ const HOUR_WEIGHTS = [1, 0.6, 0.4, 0.3, 0.3, 0.5, 1.5, 4, 9, 13, 14, 13, 10, 11,
 // Sunday..Saturday
 const WEEKDAY_WEIGHTS = [0.3, 1, 1.05, 1, 1, 0.95, 0.45];
 const HOUR_CDF = cumulative(HOUR_WEIGHTS);
+const HOUR_TOTAL = HOUR_WEIGHTS.reduce((s, w) => s + w, 0);
 
 export function microsToDecimal(micros: number): string {
   const whole = Math.floor(micros / 1_000_000);
@@ -67,19 +69,30 @@ export function* generateWorkspaceCalls(
   options: { seed: number; nowMs: number; batchSize: number; idCounter: { calls: number; usage: number }; monthlyUsage: MonthlyUsage },
 ): Generator<{ calls: string[]; usage: string[] }> {
   const rand = createRandom(options.seed * 7919 + ws.index * 104729);
-  const firstDay = localDayNumber(ws.timezone, ws.createdAtMs) + 1;
-  const lastDay = localDayNumber(ws.timezone, ws.endMs);
-  if (lastDay < firstDay || ws.callCount <= 0) return;
+  // Calls start after the workspace's creation and before its end (cancellation) and now.
+  const windowStart = ws.createdAtMs;
+  const windowEnd = Math.min(ws.endMs, options.nowMs);
+  const firstDay = localDayNumber(ws.timezone, windowStart);
+  const lastDay = localDayNumber(ws.timezone, windowEnd - 1);
+  if (lastDay < firstDay || ws.callCount <= 0 || windowEnd <= windowStart) return;
 
-  // Expected calls per local day, then a whole count per day by carrying remainders.
+  // Relative volume per local day, scaled by the share of the day's hourly volume that
+  // lies inside the window (the first and last days are partial), then exactly
+  // ws.callCount whole calls spread over the days by largest remainder.
   const days: { day: number; weight: number; noonOffset: number }[] = [];
   for (let day = firstDay; day <= lastDay; day++) {
     const progress = (day - firstDay) / Math.max(1, lastDay - firstDay);
     const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday
     const noonOffset = offsetMinutes(ws.timezone, day * DAY + 12 * 3_600_000);
-    days.push({ day, weight: WEEKDAY_WEIGHTS[weekday]! * (0.6 + 0.6 * progress) * (0.85 + 0.3 * rand.next()), noonOffset });
+    let inside = 0;
+    for (let hour = 0; hour < 24; hour++) {
+      const start = localToUtc(day, hour * 3600, noonOffset);
+      const overlap = Math.max(0, Math.min(start + 3_600_000, windowEnd) - Math.max(start, windowStart));
+      inside += (HOUR_WEIGHTS[hour]! * overlap) / 3_600_000;
+    }
+    days.push({ day, weight: (inside / HOUR_TOTAL) * WEEKDAY_WEIGHTS[weekday]! * (0.6 + 0.6 * progress) * (0.85 + 0.3 * rand.next()), noonOffset });
   }
-  const totalWeight = days.reduce((s, d) => s + d.weight, 0);
+  const perDay = apportion(ws.callCount, days.map((d) => d.weight));
   const agentCdf = cumulative(ws.agents.map((a) => a.weight));
   const usageMonths = options.monthlyUsage.get(ws.id) ?? new Map<string, number>();
   options.monthlyUsage.set(ws.id, usageMonths);
@@ -90,15 +103,24 @@ export function* generateWorkspaceCalls(
 
   let calls: string[] = [];
   let usage: string[] = [];
-  let carry = 0;
-  for (const { day, weight, noonOffset } of days) {
-    const exact = (ws.callCount * weight) / totalWeight + carry;
-    const count = Math.floor(exact);
-    carry = exact - count;
+  for (const [d, { day, noonOffset }] of days.entries()) {
+    const count = perDay[d]!;
     for (let i = 0; i < count; i++) {
-      const hour = sampleCdf(HOUR_CDF, rand.next());
-      const startedMs = localToUtc(day, hour * 3600 + rand.int(0, 3599), noonOffset) + rand.int(0, 999);
-      if (startedMs >= options.nowMs || startedMs < ws.createdAtMs || startedMs >= ws.endMs) continue;
+      // A local hour by the daily pattern; on a partial day, drawn again until the call
+      // falls inside the window (every call asked for is generated: --calls N gives N).
+      let startedMs = 0;
+      for (let attempt = 0; ; attempt++) {
+        const hour = sampleCdf(HOUR_CDF, rand.next());
+        startedMs = localToUtc(day, hour * 3600 + rand.int(0, 3599), noonOffset) + rand.int(0, 999);
+        if (startedMs >= windowStart && startedMs < windowEnd) break;
+        if (attempt === 100) {
+          // A sliver of a day: anywhere in the part of it that is inside the window.
+          const lo = Math.max(windowStart, localToUtc(day, 0, noonOffset));
+          const hi = Math.min(windowEnd, localToUtc(day + 1, 0, noonOffset));
+          startedMs = lo + Math.floor(rand.next() * Math.max(1, hi - lo));
+          break;
+        }
+      }
       let agent = ws.agents[sampleCdf(agentCdf, rand.next())]!;
       if (agent.deletedAtMs !== null && startedMs >= agent.deletedAtMs) agent = ws.agents.find((a) => a.deletedAtMs === null) ?? agent;
       const callId = makeId(0xca11, ++options.idCounter.calls);

@@ -93,3 +93,52 @@ export const HEALTH_PROVIDERS = ['twilio', 'telnyx', 'deepgram', 'openai', 'elev
 export const PROVIDER_BASE_LATENCY: Record<string, number> = {
   twilio: 120, telnyx: 95, deepgram: 180, openai: 450, elevenlabs: 260, cartesia: 140, playht: 330,
 };
+
+/** The demo's workspace count: the catalog above, as it is. */
+export const DEFAULT_WORKSPACE_COUNT = WORKSPACES.length;
+
+/**
+ * Zipf exponent of `--workspaces N` sizes: the workspace of rank r gets a share ∝ r^-s.
+ * 0.8 gives the largest of 1,000 workspaces ~6.4 % of all calls and a long tail (the
+ * 500th gets 1/144 of the largest), the shape of a real multi-tenant platform.
+ */
+export const ZIPF_EXPONENT = 0.8;
+
+/**
+ * The workspaces of a demo platform of `count` workspaces. The default count is the
+ * catalog, unchanged. Any other count cycles through the catalog for every property but
+ * size (zones, statuses, tiers, ages, cancellations: every case the demo has keeps
+ * occurring), numbers the names after the first round ("Acme Dental Group 2") so names
+ * and slugs stay unique, and sizes workspace i (0-based) by Zipf rank i + 1, so the
+ * first (Acme, New York) is the whale. Weights are scaled so the largest weighs 30, as
+ * Acme does in the catalog (the agent count follows the weight).
+ */
+export function workspaceSpecs(count: number = DEFAULT_WORKSPACE_COUNT): WorkspaceSpec[] {
+  if (count === DEFAULT_WORKSPACE_COUNT) return WORKSPACES;
+  return Array.from({ length: count }, (_, i) => {
+    const base = WORKSPACES[i % WORKSPACES.length]!;
+    const round = Math.floor(i / WORKSPACES.length);
+    return { ...base, name: round === 0 ? base.name : `${base.name} ${round + 1}`, weight: 30 / (i + 1) ** ZIPF_EXPONENT };
+  });
+}
+
+/**
+ * Splits `total` into whole parts proportional to `weights` that sum to exactly `total`
+ * (largest remainder: each part is its floor, and the parts with the largest fractions
+ * get one more, ties by position).
+ */
+export function apportion(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((s, w) => s + w, 0);
+  if (total <= 0 || sum <= 0) return weights.map(() => 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map(Math.floor);
+  let left = total - parts.reduce((s, p) => s + p, 0);
+  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (let k = 0; left > 0; k = (k + 1) % order.length) {
+    if (weights[order[k]![1]]! > 0) {
+      parts[order[k]![1]]! += 1;
+      left -= 1;
+    }
+  }
+  return parts;
+}

@@ -1,5 +1,6 @@
 import type { Connection } from '@/lib/db';
-import { inSeedTransaction, rebuildUsageRollups, USAGE_ROLLUP_INSERT_TRIGGER, withoutSecondaryIndexes } from './bulk-load';
+import { INSERT_TRIGGERS } from '@/lib/db/rollups';
+import { inSeedTransaction, rebuildRollups, withoutSecondaryIndexes } from './bulk-load';
 import { CALL_COLUMNS, USAGE_COLUMNS, generateWorkspaceCalls, type MonthlyUsage } from './calls';
 import { seedBillingPeriods } from './billing';
 import { seedProviderHealth } from './health';
@@ -9,8 +10,13 @@ import { seedSubscriptionHistory } from './subscriptions';
 export type { DemoLogin } from './organisation';
 
 export type SeedOptions = {
-  /** Approximate number of calls (the generator drops those that would start in the future). */
+  /** Number of calls: exactly this many are generated. */
   calls: number;
+  /**
+   * Number of workspaces (default 20: the demo catalog as it is). Any other count sizes
+   * them by a Zipf law (catalog.ts workspaceSpecs): one whale and a long tail.
+   */
+  workspaces?: number;
   seed: number;
   /** The instant the data ends at. Fix it for byte-identical data; defaults to now. */
   now?: Date;
@@ -27,7 +33,7 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
 export const DEFAULT_ADMIN_PASSWORD = 'admin-demo-password';
 export const DEFAULT_MEMBER_PASSWORD = 'demo-password';
 
-const TABLES = ['audit_log', 'subscription_history', 'sessions', 'provider_health_status', 'usage_rollups', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
+const TABLES = ['audit_log', 'subscription_history', 'sessions', 'provider_health_status', 'usage_rollups', 'platform_usage_rollups', 'call_rollups', 'call_bucket_rollups', 'call_agent_bucket_rollups', 'call_intent_rollups', 'platform_call_rollups', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
 
 /**
  * Replaces every row of the app's tables with deterministic demo data, in one
@@ -44,6 +50,7 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
       seed: options.seed,
       nowMs,
       calls: options.calls,
+      workspaces: options.workspaces,
       adminEmail: options.adminEmail ?? DEFAULT_ADMIN_EMAIL,
       adminPassword: options.adminPassword ?? DEFAULT_ADMIN_PASSWORD,
       memberPassword: options.memberPassword ?? DEFAULT_MEMBER_PASSWORD,
@@ -52,10 +59,10 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
     const monthlyUsage: MonthlyUsage = new Map();
     const idCounter = { calls: 0, usage: 0 };
     let usageCount = 0;
-    // The usage rollup's insert trigger would sum every COPY batch and upsert into the
-    // rollup; one GROUP BY over the loaded rows is much faster. Disabled and re-enabled
-    // inside the seed's transaction, so no other session ever sees it off.
-    await session.query(`ALTER TABLE usage_records DISABLE TRIGGER ${USAGE_ROLLUP_INSERT_TRIGGER}`);
+    // The rollups' insert triggers would sum every COPY batch and upsert into the
+    // rollups; one GROUP BY per rollup over the loaded rows is much faster. Disabled and
+    // re-enabled inside the seed's transaction, so no other session ever sees them off.
+    for (const { table, trigger } of INSERT_TRIGGERS) await session.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
     await withoutSecondaryIndexes(session, ['calls', 'usage_records'], async () => {
       for (const ws of workspaces) {
         for (const batch of generateWorkspaceCalls(ws, { seed: options.seed, nowMs, batchSize: 50_000, idCounter, monthlyUsage })) {
@@ -68,9 +75,9 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
       }
       progress('building indexes');
     });
-    progress('building the usage rollup');
-    await rebuildUsageRollups(session);
-    await session.query(`ALTER TABLE usage_records ENABLE TRIGGER ${USAGE_ROLLUP_INSERT_TRIGGER}`);
+    progress('building the rollups');
+    await rebuildRollups(session);
+    for (const { table, trigger } of INSERT_TRIGGERS) await session.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
 
     await seedBillingPeriods(session, workspaces, monthlyUsage, nowMs);
     await seedSubscriptionHistory(session, { seed: options.seed, nowMs });

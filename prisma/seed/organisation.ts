@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import type { SeedSession } from './bulk-load';
-import { AGENT_NAMES, TIERS, WORKSPACES } from './catalog';
+import { AGENT_NAMES, apportion, TIERS, WORKSPACES, workspaceSpecs } from './catalog';
 import { csvField } from './bulk-load';
 import { createRandom, makeId } from './random';
 import type { SeedAgent, SeedWorkspace } from './calls';
@@ -29,19 +29,21 @@ export function slugify(name: string): string {
 /** Tiers, workspaces, agents, users and memberships. Returns what the call generator needs. */
 export async function seedOrganisation(
   session: SeedSession,
-  options: { seed: number; nowMs: number; calls: number; adminEmail: string; adminPassword: string; memberPassword: string },
+  options: { seed: number; nowMs: number; calls: number; workspaces?: number; adminEmail: string; adminPassword: string; memberPassword: string },
 ): Promise<{ workspaces: SeedWorkspace[]; logins: DemoLogin[] }> {
   const rand = createRandom(options.seed);
   const tierByName = new Map(TIERS.map((t) => [t.tierName, t]));
   await session.copy('subscription_tiers', ['tier_name', 'monthly_fee', 'billing_interval', 'included_minutes', 'markup'],
     TIERS.map((t) => [t.tierName, t.monthlyFee, t.billingInterval, t.includedMinutes, t.markup].join(',')));
 
-  const totalWeight = WORKSPACES.reduce((s, w) => s + w.weight, 0);
+  const specs = workspaceSpecs(options.workspaces);
+  // Exactly `calls` calls in all: whole shares by largest remainder.
+  const callCounts = apportion(options.calls, specs.map((s) => s.weight));
   const workspaces: SeedWorkspace[] = [];
   const workspaceLines: string[] = [];
   const agentLines: string[] = [];
   let agentCounter = 0;
-  WORKSPACES.forEach((spec, index) => {
+  specs.forEach((spec, index) => {
     const id = makeId(0xa001, index + 1);
     const createdAtMs = Math.round(options.nowMs - spec.ageMonths * MONTH_MS);
     const cancelledAtMs = spec.cancelledMonthsAgo === undefined ? null : Math.round(options.nowMs - spec.cancelledMonthsAgo * MONTH_MS);
@@ -65,7 +67,7 @@ export async function seedOrganisation(
     }
     workspaces.push({
       id, index, timezone: spec.timezone, markup: tierByName.get(spec.tier)!.markup, createdAtMs,
-      endMs: cancelledAtMs ?? options.nowMs, callCount: Math.round((options.calls * spec.weight) / totalWeight), agents,
+      endMs: cancelledAtMs ?? options.nowMs, callCount: callCounts[index]!, agents, spec,
       countryCode: COUNTRY_CODES[spec.timezone.split('/')[0]!] ?? '1',
     });
   });
@@ -80,7 +82,7 @@ export async function seedOrganisation(
   const membershipLines: string[] = [];
   let userCounter = 1;
   let membershipCounter = 0;
-  WORKSPACES.forEach((spec, index) => {
+  specs.forEach((spec, index) => {
     const slug = slugify(spec.name);
     for (const role of ['owner', 'member'] as const) {
       const userId = makeId(0xa003, ++userCounter);
@@ -90,8 +92,8 @@ export async function seedOrganisation(
       logins.push({ email, password: options.memberPassword, role, workspace: spec.name });
       // The first workspace's owner also belongs to two more workspaces (the switcher has something to switch).
       if (index === 0 && role === 'owner') {
-        membershipLines.push([makeId(0xa004, ++membershipCounter), userId, makeId(0xa001, 2), 'member'].join(','));
-        membershipLines.push([makeId(0xa004, ++membershipCounter), userId, makeId(0xa001, 3), 'viewer'].join(','));
+        if (specs.length > 1) membershipLines.push([makeId(0xa004, ++membershipCounter), userId, makeId(0xa001, 2), 'member'].join(','));
+        if (specs.length > 2) membershipLines.push([makeId(0xa004, ++membershipCounter), userId, makeId(0xa001, 3), 'viewer'].join(','));
       }
     }
   });

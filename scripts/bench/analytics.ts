@@ -7,8 +7,10 @@ import {
   getUsageSummary,
   getWorkspaceOverview,
   resolveRange,
+  type CallFilters,
   type TimeRange,
 } from '@/lib/analytics';
+import { withoutRollups } from '@/lib/analytics/rollup-mode';
 import { measure } from './timing';
 import { seedAgentPerformance, seedCallAnalytics, seedPlatformOverview, seedProviderAnalytics, seedWorkspaceOverview } from './seed-sql';
 import type { BenchContext, BenchResult, BenchSection } from './types';
@@ -40,10 +42,27 @@ export const analyticsSection: BenchSection = {
         ['getPlatformOverview', utc, () => getPlatformOverview(db, utc), () => seedPlatformOverview(db, utc.from)],
         ['getProviderAnalytics', utc, () => getProviderAnalytics(db, utc), () => seedProviderAnalytics(db, utc.from, utc.to)],
       ];
+      // Filtered call analytics: agent alone reads the rollups; any other filter the covering index.
+      const [provider] = await db.$queryRaw<{ p: string }[]>`SELECT voice_provider_used AS p FROM calls WHERE workspace_id = ${target.workspaceId}::uuid AND voice_provider_used IS NOT NULL LIMIT 1`;
+      const filterCases: [string, CallFilters][] = [
+        ['agent', { agentId: target.agentId }],
+        ['status', { status: 'failed' }],
+        ['direction', { direction: 'outbound' }],
+        ['provider', { provider: provider?.p ?? 'elevenlabs' }],
+        ['sentiment', { sentiment: 'negative' }],
+        ['hour', { hour: 10 }],
+        ['agent+status+hour', { agentId: target.agentId, status: 'completed', hour: 14 }],
+      ];
+      for (const [label, filters] of filterCases) {
+        cases.push([`getCallAnalytics ${label}`, local, () => getCallAnalytics(db, scope, local, filters), undefined]);
+      }
       for (const [name, , ours, seed] of cases) {
         const result: BenchResult = { name, range: preset, ours: await measure(ours, runs) };
         if (seed) result.seed = await measure(seed, runs);
-        context.log(`  ${name} ${preset}: p50 ${result.ours.p50.toFixed(1)} ms`);
+        // The same function on the raw tables only: what the rollups save.
+        const raw = await measure(() => withoutRollups(ours), Math.min(runs, 5), 1);
+        result.note = `raw tables p50 ${raw.p50.toFixed(1)} ms`;
+        context.log(`  ${name} ${preset}: p50 ${result.ours.p50.toFixed(1)} ms, p95 ${result.ours.p95.toFixed(1)} ms (${result.note}; load ${loadAverage()})`);
         results.push(result);
       }
     }

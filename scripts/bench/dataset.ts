@@ -2,6 +2,7 @@ import pg from 'pg';
 import { createPrismaClient, openConnection, type Connection, type Db } from '@/lib/db';
 import { applyMigrations } from '@/lib/db/migrations';
 import { seedDatabase } from '@/prisma/seed';
+import { DEFAULT_WORKSPACE_COUNT } from '@/prisma/seed/catalog';
 
 /** Fixed so that a reused database and a fresh one hold the same data. */
 export const BENCH_SEED = 42;
@@ -46,13 +47,19 @@ export async function openMarkedDatabase(
   return openPostgres(url);
 }
 
-/** The analytics bench database `vd_bench_<calls>`: the demo data generator's output. */
-export async function openBenchDataset(serverUrl: string, calls: number, log: (m: string) => void): Promise<{ connection: Connection; db: Db }> {
-  const marker = `voice-dashboard bench: calls=${calls} seed=${BENCH_SEED} now=${BENCH_NOW.toISOString()}`;
-  const connection = await openMarkedDatabase(serverUrl, `vd_bench_${calls}`, marker, log, async (fresh) => {
-    log(`  seeding ${calls.toLocaleString('en-US')} calls; this takes a while`);
+/**
+ * The analytics bench database `vd_bench_<calls>` (`vd_bench_<calls>_w<workspaces>` for a
+ * workspace count other than the demo's 20): the demo data generator's output, exactly
+ * `calls` calls. The marker names the generator version, so data of an older generator
+ * is regenerated rather than reused.
+ */
+export async function openBenchDataset(serverUrl: string, calls: number, log: (m: string) => void, workspaces = DEFAULT_WORKSPACE_COUNT): Promise<{ connection: Connection; db: Db }> {
+  const marker = `voice-dashboard bench v2: calls=${calls} workspaces=${workspaces} seed=${BENCH_SEED} now=${BENCH_NOW.toISOString()}`;
+  const name = workspaces === DEFAULT_WORKSPACE_COUNT ? `vd_bench_${calls}` : `vd_bench_${calls}_w${workspaces}`;
+  const connection = await openMarkedDatabase(serverUrl, name, marker, log, async (fresh) => {
+    log(`  seeding ${calls.toLocaleString('en-US')} calls over ${workspaces.toLocaleString('en-US')} workspaces; this takes a while`);
     const started = performance.now();
-    const result = await seedDatabase(fresh, { calls, seed: BENCH_SEED, now: BENCH_NOW, onProgress: (m) => process.stdout.isTTY && process.stdout.write(`\r  ${m}   `) });
+    const result = await seedDatabase(fresh, { calls, workspaces, seed: BENCH_SEED, now: BENCH_NOW, onProgress: (m) => process.stdout.isTTY && process.stdout.write(`\r  ${m}   `) });
     log(`\n  seeded ${result.calls.toLocaleString('en-US')} calls, ${result.usageRecords.toLocaleString('en-US')} usage records in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   });
   return { connection, db: createPrismaClient(connection) };

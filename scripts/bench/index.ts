@@ -1,4 +1,4 @@
-// npm run bench -- [--calls N] [--runs R] [--only section]: PostgreSQL (DATABASE_URL) only.
+// npm run bench -- [--calls N] [--workspaces W] [--runs R] [--only section]: PostgreSQL (DATABASE_URL) only.
 // Seeds (or reuses) vd_bench_<N>, then runs each section and prints p50/p95 per line.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -6,7 +6,9 @@ import { ConfigError, databaseConfig } from '@/lib/env';
 import { runCli } from '../cli';
 import { analyticsSection } from './analytics';
 import { BENCH_NOW, openBenchDataset } from './dataset';
+import { DEFAULT_WORKSPACE_COUNT } from '@/prisma/seed/catalog';
 import { exportSection } from './export';
+import { writesSection } from './writes';
 import { formatResults } from './report';
 import type { BenchSection } from './types';
 
@@ -14,16 +16,18 @@ import type { BenchSection } from './types';
 const SECTIONS: Record<string, BenchSection> = {
   analytics: analyticsSection,
   exports: exportSection,
+  writes: writesSection,
 };
 
 const argsSchema = z.object({
   calls: z.coerce.number().int().min(1000).max(50_000_000).default(1_000_000),
+  workspaces: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_WORKSPACE_COUNT),
   runs: z.coerce.number().int().min(1).max(1000).default(20),
   only: z.enum(Object.keys(SECTIONS) as [string, ...string[]]).optional(),
 });
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { calls: { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { calls: { type: 'string' }, workspaces: { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' } } });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -31,9 +35,9 @@ runCli(async () => {
   }
   const config = databaseConfig();
   if (config.kind !== 'postgres') throw new ConfigError('DATABASE_URL: the bench runs on PostgreSQL; set DATABASE_URL to a server');
-  const { calls, runs, only } = parsed.data;
+  const { calls, workspaces, runs, only } = parsed.data;
   const log = (message: string) => console.log(message);
-  const { connection, db } = await openBenchDataset(config.url, calls, log);
+  const { connection, db } = await openBenchDataset(config.url, calls, log, workspaces);
   try {
     const context = { db, connection, calls, now: BENCH_NOW, runs, log };
     for (const [name, section] of Object.entries(SECTIONS)) {

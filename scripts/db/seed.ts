@@ -1,4 +1,5 @@
-// npm run db:seed -- [--calls N] [--seed S] [--now ISO]: replaces the data with demo data.
+// npm run db:seed -- [--calls N] [--workspaces W] [--seed S] [--now ISO]: replaces the data with demo data
+// (exactly N calls; W workspaces, Zipf-sized unless W is the demo's 20).
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openConnection } from '@/lib/db/connection';
@@ -10,12 +11,13 @@ import { runCli } from '../cli';
 
 const argsSchema = z.object({
   calls: z.coerce.number().int().min(0).max(50_000_000).default(100_000),
+  workspaces: z.coerce.number().int().min(1).max(100_000).default(20),
   seed: z.coerce.number().int().min(0).default(42),
   now: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional(),
 });
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { calls: { type: 'string' }, seed: { type: 'string' }, now: { type: 'string' } } });
+  const { values } = parseArgs({ options: { calls: { type: 'string' }, workspaces: { type: 'string' }, seed: { type: 'string' }, now: { type: 'string' } } });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

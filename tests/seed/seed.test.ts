@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase, type SeedResult } from '@/prisma/seed';
+import { apportion, WORKSPACES, workspaceSpecs } from '@/prisma/seed/catalog';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 const NOW = new Date('2026-11-20T15:30:00Z');
@@ -38,7 +39,8 @@ describe('demo data', () => {
   it('spreads calls over 13 months with every status, direction and sentiment (and nulls)', async () => {
     const [span] = await q<{ first: Date; last: Date; n: number }>`SELECT min(started_at) AS first, max(started_at) AS last, count(*)::int AS n FROM calls`;
     expect(span!.n).toBe(result.calls);
-    expect(result.calls).toBeGreaterThan(5500);
+    // --calls N means N (issue 10): no call of the N asked for is dropped.
+    expect(result.calls).toBe(6000);
     expect(span!.last.getTime()).toBeLessThan(NOW.getTime());
     expect(NOW.getTime() - span!.first.getTime()).toBeGreaterThan(360 * 86_400_000);
     const statuses = await q<{ v: string }>`SELECT DISTINCT status::text AS v FROM calls`;
@@ -156,5 +158,47 @@ describe('demo data', () => {
     expect(after!.n).toBe(before!.n);
     const [idx] = await q<{ n: number }>`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'calls'`;
     expect(idx!.n).toBe(4);
+  });
+});
+
+describe('demo data of many workspaces (--workspaces N)', () => {
+  it('keeps the catalog for the default 20 and sizes any other count by Zipf: one whale of ~6 % in 1,000, a long tail', () => {
+    expect(workspaceSpecs(20)).toBe(WORKSPACES);
+    const specs = workspaceSpecs(1000);
+    const counts = apportion(10_000_000, specs.map((s) => s.weight));
+    expect(counts.reduce((s, n) => s + n, 0)).toBe(10_000_000);
+    expect(counts[0]! / 10_000_000).toBeGreaterThan(0.055);
+    expect(counts[0]! / 10_000_000).toBeLessThan(0.07);
+    for (let i = 1; i < counts.length; i++) expect(counts[i]!).toBeLessThanOrEqual(counts[i - 1]!);
+    expect(counts[999]!).toBeLessThan(counts[0]! / 200);
+    expect(new Set(specs.map((s) => s.name)).size).toBe(1000);
+    expect(apportion(7, [1, 1, 1])).toEqual([3, 2, 2]);
+    expect(apportion(5, [0, 2, 0])).toEqual([0, 5, 0]);
+  });
+
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t?.dispose());
+
+  it('loads exactly N calls over W workspaces with every zone, status and deleted agents, deterministically', async () => {
+    const options = { calls: 3001, workspaces: 45, seed: 3, now: NOW, healthDays: 1 };
+    const result = await seedDatabase(t.connection, options);
+    expect(result).toMatchObject({ calls: 3001, workspaces: 45 });
+    const q = <T>(sql: TemplateStringsArray, ...values: unknown[]) => t.db.$queryRaw<T[]>(sql, ...values);
+    const [n] = await q<{ calls: number; workspaces: number; slugs: number; deleted: number; zones: number; statuses: number }>`
+      SELECT (SELECT count(*)::int FROM calls) AS calls, (SELECT count(*)::int FROM workspaces) AS workspaces,
+             (SELECT count(DISTINCT slug)::int FROM workspaces) AS slugs, (SELECT count(deleted_at)::int FROM voice_agents) AS deleted,
+             (SELECT count(DISTINCT timezone)::int FROM workspaces) AS zones, (SELECT count(DISTINCT status)::int FROM workspaces) AS statuses`;
+    expect(n).toMatchObject({ calls: 3001, workspaces: 45, slugs: 45, zones: new Set(WORKSPACES.map((w) => w.timezone)).size, statuses: 4 });
+    expect(n!.deleted).toBeGreaterThan(0);
+    const sizes = await q<{ n: number }>`SELECT count(*)::int AS n FROM calls GROUP BY workspace_id ORDER BY 1 DESC`;
+    expect(sizes[0]!.n).toBeGreaterThan(3 * sizes[sizes.length - 1]!.n);
+    const digest = () => q<{ d: string }>`SELECT md5(string_agg(id::text || workspace_id::text || started_at::text || cost_total::text, ',' ORDER BY id)) AS d FROM calls`;
+    const [before] = await digest();
+    await seedDatabase(t.connection, options);
+    const [after] = await digest();
+    expect(after!.d).toBe(before!.d);
   });
 });
