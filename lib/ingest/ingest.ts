@@ -9,6 +9,8 @@ export type IngestOptions = {
   maxRetries?: number;
   /** Test hook: called between writes inside the transaction (throw to simulate a crash). */
   onStep?: (step: IngestStep) => void | Promise<void>;
+  /** Called before each retry (tests count them; the default logs a warning). */
+  onRetry?: (error: unknown, attempt: number) => void;
 };
 
 export type IngestStep = 'dedupe' | 'agents' | 'calls' | 'usage' | 'cost';
@@ -42,6 +44,8 @@ export async function ingestEvents(db: Db, target: IngestTarget, events: readonl
       return await db.$transaction((tx) => writeBatch(tx, target, events, options), { maxWait: 10_000, timeout: 120_000 });
     } catch (error) {
       if (attempt >= maxRetries || !isRetryable(error)) throw error;
+      if (options.onRetry) options.onRetry(error, attempt + 1);
+      else console.warn(`[ingest] retrying a batch of ${events.length} after a serialization failure or deadlock (attempt ${attempt + 1}):`, (error as Error).message);
       // Back off a little, with jitter, so the contenders do not meet again at once.
       await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt * (0.5 + Math.random())));
     }
