@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { Prisma, type Db } from '@/lib/db';
 import { recordAudit, type AuditActor } from '@/lib/audit';
 
@@ -37,6 +38,9 @@ export function looksLikeKey(value: string): boolean {
 }
 
 export const KEY_NAME_MAX = 100;
+
+/** The body of "create a key" (Settings → API keys). */
+export const createKeyBody = z.object({ name: z.string().trim().min(1, 'give the key a name').max(KEY_NAME_MAX, `at most ${KEY_NAME_MAX} characters`) }).strict();
 
 export type ApiKeySummary = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 

@@ -73,7 +73,7 @@ async function snapshot(ws: string) {
            (SELECT count(*) FROM calls WHERE workspace_id = ${ws}::uuid AND status = 'completed') AS completed,
            (SELECT count(*) FROM voice_agents WHERE workspace_id = ${ws}::uuid) AS agents,
            (SELECT count(*) FROM ingest_events WHERE workspace_id = ${ws}::uuid) AS events`);
-  return { calls, usage, rollups, totals };
+  return { calls, usage, rollups, totals: totals! };
 }
 
 describe('concurrent replays', () => {
