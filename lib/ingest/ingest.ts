@@ -184,24 +184,33 @@ function cmp(a: string, b: string): number {
 
 async function upsertAgents(tx: Tx, target: IngestTarget, callCommands: { event: IngestEvent; command: CallUpsertCommand }[]): Promise<Map<string, string>> {
   // First sight: the name given by the earliest event that names the agent.
-  const names = new Map<string, { name: string; t: number }>();
+  const names = new Map<string, { name: string | null; t: number }>();
   for (const { event, command } of callCommands) {
     const agent = command.fields.agent;
     if (!agent?.externalId) continue;
     const t = event.occurredAt.getTime();
     const known = names.get(agent.externalId);
-    if (!known || (agent.name && t < known.t)) names.set(agent.externalId, { name: agent.name || known?.name || agent.externalId, t });
+    if (!known || (agent.name && (!known.name || t < known.t))) names.set(agent.externalId, { name: agent.name || known?.name || null, t });
   }
   const ids = new Map<string, string>();
   if (!names.size) return ids;
-  const rows = [...names].sort(([a], [b]) => cmp(a, b)).map(([externalId, { name }]) => ({ external_id: externalId, name: name.slice(0, 255) }));
+  const rows = [...names].sort(([a], [b]) => cmp(a, b)).map(([externalId, { name }]) => ({ external_id: externalId, name: name?.slice(0, 255) ?? null }));
   const json = JSON.stringify(rows);
   await tx.$executeRaw(Prisma.sql`
     INSERT INTO "voice_agents" ("workspace_id", "name", "source", "external_id")
-    SELECT ${target.workspaceId}::uuid, r."name", ${target.source}, r."external_id"
+    SELECT ${target.workspaceId}::uuid, coalesce(r."name", r."external_id"), ${target.source}, r."external_id"
     FROM jsonb_to_recordset(${json}::jsonb) AS r("external_id" text, "name" text)
     ORDER BY r."external_id"
     ON CONFLICT ("workspace_id", "source", "external_id") DO NOTHING`);
+  // An agent first seen without a name got its external id as name: the first real name replaces it.
+  // (A separate UPDATE locks only the rows it changes; DO UPDATE would lock every agent row of the batch.)
+  if (rows.some((r) => r.name && r.name !== r.external_id)) {
+    await tx.$executeRaw(Prisma.sql`
+      UPDATE "voice_agents" a SET "name" = r."name"
+      FROM jsonb_to_recordset(${json}::jsonb) AS r("external_id" text, "name" text)
+      WHERE a."workspace_id" = ${target.workspaceId}::uuid AND a."source" = ${target.source} AND a."external_id" = r."external_id"
+        AND a."name" = a."external_id" AND r."name" IS NOT NULL AND r."name" <> r."external_id"`);
+  }
   const found = await tx.$queryRaw<{ id: string; external_id: string }[]>(Prisma.sql`
     SELECT "id", "external_id" FROM "voice_agents"
     WHERE "workspace_id" = ${target.workspaceId}::uuid AND "source" = ${target.source}
