@@ -96,9 +96,11 @@ async function writeBatch(tx: Tx, target: IngestTarget, events: readonly IngestE
     const seenIds = unique.filter((e) => !claimed.has(e.eventId)).map((e) => e.eventId);
     if (seenIds.length) {
       const seen = await tx.$queryRaw<{ event_id: string; payload_hash: string }[]>(Prisma.sql`
-        SELECT "event_id", "payload_hash" FROM "ingest_events"
-        WHERE "workspace_id" = ${workspaceId}::uuid
-          AND "event_id" IN (SELECT jsonb_array_elements_text(${JSON.stringify(seenIds)}::jsonb))`);
+        SELECT e."event_id", e."payload_hash"
+        FROM jsonb_array_elements_text(${JSON.stringify(seenIds)}::jsonb) AS k("v")
+        CROSS JOIN LATERAL (
+          SELECT "event_id", "payload_hash" FROM "ingest_events" WHERE "workspace_id" = ${workspaceId}::uuid AND "event_id" = k."v" OFFSET 0
+        ) e`);
       const hashOf = new Map(seen.map((r) => [r.event_id, r.payload_hash]));
       for (const id of seenIds) {
         const index = firstIndex.get(id)!;
@@ -159,7 +161,7 @@ async function writeBatch(tx: Tx, target: IngestTarget, events: readonly IngestE
         SELECT k."id", coalesce((SELECT sum(u."final_cost") FROM "usage_records" u WHERE u."call_id" = k."id"), 0) AS "total"
         FROM (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid AS "id") k
       ) s
-      WHERE c."id" = s."id" AND c."workspace_id" = ${workspaceId}::uuid AND c."cost_total" IS DISTINCT FROM s."total"`);
+      WHERE c."id" = s."id" AND c."id" = ANY(${uuidArray(ids)}) AND c."workspace_id" = ${workspaceId}::uuid AND c."cost_total" IS DISTINCT FROM s."total"`);
   }
   await options.onStep?.('cost');
 
@@ -172,6 +174,23 @@ async function writeBatch(tx: Tx, target: IngestTarget, events: readonly IngestE
     results[index] = { eventId: event.eventId, status: 'accepted', callIds: [...ids], usageRecords: usageCount.get(event) ?? 0 };
   }
   return results.map((r, i) => r ?? { eventId: events[i]!.eventId, status: 'rejected', error: { field: 'id', message: 'Not written' } });
+}
+
+/**
+ * Lookups of a batch's keys are written `FROM jsonb_array_elements_text(keys) k CROSS JOIN
+ * LATERAL (… WHERE key = k.v OFFSET 0)`: OFFSET 0 keeps the planner from flattening them
+ * into a hash join, so each key is one unique-index probe even while the table's
+ * statistics still say it is tiny (a fast-growing table between two autoanalyze runs).
+ *
+ * A list as an array expression for `= ANY(…)`: the planner then looks each value up in the
+ * index (a join against a set-returning function can make it hash the whole workspace).
+ */
+function textArray(values: readonly string[]): Prisma.Sql {
+  return Prisma.sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+}
+
+function uuidArray(values: readonly string[]): Prisma.Sql {
+  return Prisma.sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::uuid)`;
 }
 
 function conflictError() {
@@ -209,12 +228,16 @@ async function upsertAgents(tx: Tx, target: IngestTarget, callCommands: { event:
       UPDATE "voice_agents" a SET "name" = r."name"
       FROM jsonb_to_recordset(${json}::jsonb) AS r("external_id" text, "name" text)
       WHERE a."workspace_id" = ${target.workspaceId}::uuid AND a."source" = ${target.source} AND a."external_id" = r."external_id"
+        AND a."external_id" = ANY(${textArray(rows.map((r) => r.external_id))})
         AND a."name" = a."external_id" AND r."name" IS NOT NULL AND r."name" <> r."external_id"`);
   }
   const found = await tx.$queryRaw<{ id: string; external_id: string }[]>(Prisma.sql`
-    SELECT "id", "external_id" FROM "voice_agents"
-    WHERE "workspace_id" = ${target.workspaceId}::uuid AND "source" = ${target.source}
-      AND "external_id" IN (SELECT r."external_id" FROM jsonb_to_recordset(${json}::jsonb) AS r("external_id" text))`);
+    SELECT a."id", a."external_id"
+    FROM jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.external_id))}::jsonb) AS k("v")
+    CROSS JOIN LATERAL (
+      SELECT "id", "external_id" FROM "voice_agents"
+      WHERE "workspace_id" = ${target.workspaceId}::uuid AND "source" = ${target.source} AND "external_id" = k."v" OFFSET 0
+    ) a`);
   for (const row of found) ids.set(row.external_id, row.id);
   return ids;
 }
@@ -244,9 +267,12 @@ async function writeCalls(
 
   const sortedKeys = [...keys].sort(cmp);
   const existing = await tx.$queryRaw<CallRow[]>(Prisma.sql`
-    SELECT "id", "external_id", "ingest_state", "agent_id" FROM "calls"
-    WHERE "workspace_id" = ${target.workspaceId}::uuid AND "source" = ${target.source}
-      AND "external_id" IN (SELECT jsonb_array_elements_text(${JSON.stringify(sortedKeys)}::jsonb))`);
+    SELECT c."id", c."external_id", c."ingest_state", c."agent_id"
+    FROM jsonb_array_elements_text(${JSON.stringify(sortedKeys)}::jsonb) AS k("v")
+    CROSS JOIN LATERAL (
+      SELECT "id", "external_id", "ingest_state", "agent_id" FROM "calls"
+      WHERE "workspace_id" = ${target.workspaceId}::uuid AND "source" = ${target.source} AND "external_id" = k."v" OFFSET 0
+    ) c`);
   const rows = new Map(existing.map((r) => [r.external_id, r]));
   for (const r of existing) byExternalId.set(r.external_id, r.id);
 
@@ -301,14 +327,24 @@ async function writeCalls(
       ORDER BY r."external_id"
       RETURNING "id", "external_id"`);
     for (const r of created) byExternalId.set(r.external_id, r.id);
-    // Usage that arrived before its call now belongs to it.
-    const linked = await tx.$queryRaw<{ call_id: string }[]>(Prisma.sql`
-      UPDATE "usage_records" u SET "call_id" = c."id"
-      FROM "calls" c
-      WHERE c."id" IN (SELECT jsonb_array_elements_text(${JSON.stringify(created.map((r) => r.id).sort())}::jsonb)::uuid)
-        AND u."workspace_id" = ${target.workspaceId}::uuid AND u."source" = ${target.source}
-        AND u."external_call_id" = c."external_id" AND u."call_id" IS NULL
-      RETURNING u."call_id"`);
+    // Usage that arrived before its call now belongs to it (looked up first: an UPDATE would
+    // fire the rollup trigger even when it changes nothing).
+    const idOf = new Map(created.map((r) => [r.external_id, r.id]));
+    const orphans = await tx.$queryRaw<{ id: string; external_call_id: string }[]>(Prisma.sql`
+      SELECT u."id", u."external_call_id"
+      FROM jsonb_array_elements_text(${JSON.stringify([...idOf.keys()].sort(cmp))}::jsonb) AS k("v")
+      CROSS JOIN LATERAL (
+        SELECT "id", "external_call_id" FROM "usage_records"
+        WHERE "workspace_id" = ${target.workspaceId}::uuid AND "source" = ${target.source} AND "external_call_id" = k."v" AND "call_id" IS NULL OFFSET 0
+      ) u`);
+    const links = orphans.map((o) => ({ id: o.id, call_id: idOf.get(o.external_call_id)! })).sort((a, b) => cmp(a.id, b.id));
+    const linked = links.length
+      ? await tx.$queryRaw<{ call_id: string }[]>(Prisma.sql`
+          UPDATE "usage_records" u SET "call_id" = r."call_id"
+          FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS r("id" uuid, "call_id" uuid)
+          WHERE u."id" = r."id" AND u."id" = ANY(${uuidArray(links.map((l) => l.id))}) AND u."workspace_id" = ${target.workspaceId}::uuid
+          RETURNING u."call_id"`)
+      : [];
     linkedNew = [...new Set(linked.map((r) => r.call_id))];
   }
   if (updates.length) {
@@ -318,7 +354,7 @@ async function writeCalls(
         "voice_provider_used" = r."voice_provider_used", "avg_response_ms" = r."avg_response_ms", "intent" = r."intent",
         "ended_reason" = r."ended_reason", "metadata" = coalesce(r."metadata", '{}'::jsonb), "ingest_state" = r."ingest_state"
       FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) ${recordset}
-      WHERE c."id" = r."id" AND c."workspace_id" = ${target.workspaceId}::uuid`);
+      WHERE c."id" = r."id" AND c."id" = ANY(${uuidArray(updates.map((u) => u.id as string))}) AND c."workspace_id" = ${target.workspaceId}::uuid`);
   }
   return { byExternalId, linkedNew };
 }
@@ -383,9 +419,12 @@ async function writeUsage(
   const lineKeys = [...keyed.keys()];
   const old = lineKeys.length
     ? await tx.$queryRaw<{ call_id: string | null; created_at: Date; provider: string; usage_type: string }[]>(Prisma.sql`
-        SELECT "call_id", "created_at", "provider", "usage_type" FROM "usage_records"
-        WHERE "workspace_id" = ${workspaceId}::uuid AND "source" = ${source}
-          AND "line_key" IN (SELECT jsonb_array_elements_text(${JSON.stringify(lineKeys)}::jsonb))`)
+        SELECT u."call_id", u."created_at", u."provider", u."usage_type"
+        FROM jsonb_array_elements_text(${JSON.stringify(lineKeys)}::jsonb) AS k("v")
+        CROSS JOIN LATERAL (
+          SELECT "call_id", "created_at", "provider", "usage_type" FROM "usage_records"
+          WHERE "workspace_id" = ${workspaceId}::uuid AND "source" = ${source} AND "line_key" = k."v" OFFSET 0
+        ) u`)
     : [];
 
   // Take every rollup row the triggers will touch, in key order, in one statement; a

@@ -81,8 +81,9 @@ export const ingestSection: BenchSection = {
       const lines: string[] = [];
       const phase = async (name: string, options: Record<string, unknown>) => {
         const before = await counts(db);
-        // Warm-up: JIT, connection pool, caches.
         const load = await runLoad({ url: base, key, connections: CONNECTIONS, baseTime, ...options });
+        // Requests cut off when the run ended may still be committing: let them land.
+        await new Promise((resolve) => setTimeout(resolve, 3000));
         const after = await counts(db);
         const load1 = os.loadavg()[0]!;
         lines.push(
