@@ -68,7 +68,8 @@ export const ingestSection: BenchSection = {
           NODE_ENV: 'production',
         },
         stdio: ['ignore', 'pipe', 'pipe'],
-        detached: false,
+        // Its own process group, so that the whole group (npx and next-server) ends with the bench.
+        detached: true,
       });
       server.stdout!.on('data', (d) => serverLog.push(String(d)));
       server.stderr!.on('data', (d) => serverLog.push(String(d)));
@@ -110,8 +111,8 @@ export const ingestSection: BenchSection = {
       );
       return results;
     } finally {
-      if (server && server.exitCode === null) {
-        server.kill('SIGTERM');
+      if (server?.pid && server.exitCode === null) {
+        process.kill(-server.pid, 'SIGTERM');
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
       await db.$disconnect();
