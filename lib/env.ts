@@ -47,3 +47,12 @@ export function redactUrl(url: string): string {
     return '(unparseable URL)';
   }
 }
+
+/** Requests per minute one API key may send to the ingestion API (INGEST_RATE_LIMIT_PER_MINUTE, default 6000). */
+export function ingestRateLimitPerMinute(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.INGEST_RATE_LIMIT_PER_MINUTE?.trim();
+  if (!raw) return 6000;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError('INGEST_RATE_LIMIT_PER_MINUTE: must be a whole number of requests, at least 1');
+  return value;
+}

@@ -8,6 +8,7 @@ import type { Role } from '@/lib/auth/roles';
 export type SettingsSection = { slug: string; label: string; minRole: Extract<Role, 'admin' | 'owner'>; description: string };
 
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
+  { slug: 'api-keys', label: 'API keys', minRole: 'admin', description: 'Keys that let your platform send calls and usage to this workspace.' },
   { slug: 'audit-log', label: 'Audit log', minRole: 'owner', description: 'Every privileged action in this workspace: who, when, what and from where.' },
   { slug: 'plan', label: 'Plan', minRole: 'owner', description: 'The workspace’s subscription tier, status and MRR, and every change of them.' },
 ];

@@ -1,4 +1,4 @@
-// npm run bench -- [--calls N] [--workspaces W] [--runs R] [--only section]: PostgreSQL (DATABASE_URL) only.
+// npm run bench -- [--calls N] [--workspaces W] [--runs R] [--only analytics|exports|writes|ingest]: PostgreSQL (DATABASE_URL) only.
 // Seeds (or reuses) vd_bench_<N>, then runs each section and prints p50/p95 per line.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { BENCH_NOW, openBenchDataset } from './dataset';
 import { DEFAULT_WORKSPACE_COUNT } from '@/prisma/seed/catalog';
 import { exportSection } from './export';
 import { writesSection } from './writes';
+import { ingestSection } from './ingest';
 import { formatResults } from './report';
 import type { BenchSection } from './types';
 
@@ -17,6 +18,7 @@ const SECTIONS: Record<string, BenchSection> = {
   analytics: analyticsSection,
   exports: exportSection,
   writes: writesSection,
+  ingest: ingestSection,
 };
 
 const argsSchema = z.object({
@@ -37,6 +39,15 @@ runCli(async () => {
   if (config.kind !== 'postgres') throw new ConfigError('DATABASE_URL: the bench runs on PostgreSQL; set DATABASE_URL to a server');
   const { calls, workspaces, runs, only } = parsed.data;
   const log = (message: string) => console.log(message);
+  const selected = Object.entries(SECTIONS).filter(([name]) => !only || only === name);
+  if (selected.every(([, section]) => section.ownDatabase)) {
+    // e.g. --only ingest: no need to seed or open the analytics dataset.
+    for (const [, section] of selected) {
+      log(`\n# ${section.title}`);
+      console.log(formatResults(section.title, await section.run({ db: undefined as never, connection: undefined as never, calls, now: BENCH_NOW, runs, log })));
+    }
+    return;
+  }
   const { connection, db } = await openBenchDataset(config.url, calls, log, workspaces);
   try {
     const context = { db, connection, calls, now: BENCH_NOW, runs, log };

@@ -23,5 +23,7 @@ export type BenchResult = {
 
 export type BenchSection = {
   title: string;
+  /** The section makes its own database: the seeded analytics dataset is not opened for it alone. */
+  ownDatabase?: boolean;
   run(context: BenchContext): Promise<BenchResult[]>;
 };

@@ -1,0 +1,4 @@
+export * from './commands';
+export { ingestEvents, type IngestOptions } from './ingest';
+export { payloadHash } from './hash';
+export { pruneIngestEvents, INGEST_EVENT_RETENTION_DAYS } from './prune';
