@@ -121,6 +121,7 @@ function vendor(product: string): string {
   const p = product.toLowerCase();
   const found = VENDORS.find((v) => p.includes(v));
   if (found === 'claude') return 'anthropic';
+  if (!found && /gpt|o[134]-/.test(p)) return 'openai';
   if (found === 'gemini') return 'google';
   return found ?? 'retell';
 }
