@@ -72,8 +72,8 @@ describe('Vapi deliveries', () => {
     });
     const call1 = await db.call.findFirst({ where: { workspaceId: ws.vapi, externalId: 'vapi-call-1' }, include: { agent: true, usageRecords: true } });
     expect(call1).toMatchObject({ source: 'vapi', status: 'completed', durationSeconds: 211, direction: 'outbound', callerNumber: '+15550001111', endedReason: 'customer-ended-call' });
-    // The agent was first seen in a status-update without a name; the core names an agent when it is first seen.
-    expect(call1!.agent).toMatchObject({ externalId: 'asst-1', source: 'vapi' });
+    // First seen in a status-update without a name; the report's name replaces the placeholder.
+    expect(call1!.agent).toMatchObject({ externalId: 'asst-1', source: 'vapi', name: 'Reception' });
     expect(call1!.metadata).toMatchObject({ summary: 'Caller rescheduled a cleaning to Friday.', success_evaluation: 'true', ended_reason: 'customer-ended-call' });
     // Usage cost equals the payload's, item by item, to the micro-dollar.
     expect(call1!.usageRecords.map((u) => u.totalCost.toFixed(6)).sort()).toEqual(['0.001100', '0.012346', '0.029800', '0.035700', '0.050400', '0.175000']);
