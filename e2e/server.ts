@@ -84,6 +84,7 @@ async function main() {
     ...process.env,
     NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    SECRETS_KEY: 'ZTJlLXNlY3JldHMta2V5LW5vdC1mb3ItcHJvZCEhISE=',
     NEXT_TELEMETRY_DISABLED: '1',
     ...(config.kind === 'postgres' ? { DATABASE_URL: config.url } : { DATABASE_URL: '', PGLITE_DIR: config.dir }),
   };

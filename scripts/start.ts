@@ -9,6 +9,7 @@ import { seedDatabase } from '@/prisma/seed';
 import { demoLogins } from '@/prisma/seed/organisation';
 import { authSecret } from './auth-secret';
 import { buildIfNeeded } from './build-if-needed';
+import { secretsKey } from './secrets-key';
 import { printLogins, seedCredentials } from './demo-logins';
 import { runCli } from './cli';
 
@@ -42,7 +43,7 @@ runCli(async () => {
   const url = `http://localhost:${port.data}`;
   const server = spawn('npx', ['next', 'start', '-p', String(port.data)], {
     stdio: 'inherit',
-    env: { ...process.env, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL || url, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NEXTAUTH_SECRET: authSecret(), SECRETS_KEY: secretsKey(), NEXTAUTH_URL: process.env.NEXTAUTH_URL || url, NEXT_TELEMETRY_DISABLED: '1' },
   });
   console.log(`\nVoiceDash on ${url} (${config.kind === 'postgres' ? 'PostgreSQL' : `embedded PGlite in ${config.dir}`})`);
   printLogins(demoLogins(credentials));

@@ -9,6 +9,7 @@ export type SettingsSection = { slug: string; label: string; minRole: Extract<Ro
 
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { slug: 'api-keys', label: 'API keys', minRole: 'admin', description: 'Keys that let your platform send calls and usage to this workspace.' },
+  { slug: 'integrations', label: 'Integrations', minRole: 'admin', description: 'Webhooks from Vapi, Retell and Bland: each connector has its own URL and secret, and a log of what it received.' },
   { slug: 'audit-log', label: 'Audit log', minRole: 'owner', description: 'Every privileged action in this workspace: who, when, what and from where.' },
   { slug: 'plan', label: 'Plan', minRole: 'owner', description: 'The workspace’s subscription tier, status and MRR, and every change of them.' },
 ];

@@ -4,15 +4,21 @@ import { badRequest, payloadTooLarge, unsupportedMediaType } from './errors';
 /** Bodies of the app's own forms and JSON calls are small; ingestion routes set their own limit. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
-/**
- * The request body as text, refusing more than `limit` bytes without reading the rest:
- * a declared Content-Length over the limit is refused at once, and a stream that turns
- * out longer is cut off as soon as it passes the limit.
- */
+/** The request body as text (UTF-8), with readBodyBytes' limit. */
 export async function readBodyText(request: Request, limit: number): Promise<string> {
+  return new TextDecoder('utf-8', { fatal: false }).decode(await readBodyBytes(request, limit));
+}
+
+/**
+ * The request body as raw bytes (for webhook signatures, which sign bytes, not text),
+ * refusing more than `limit` bytes without reading the rest: a declared Content-Length
+ * over the limit is refused at once, and a stream that turns out longer is cut off as
+ * soon as it passes the limit.
+ */
+export async function readBodyBytes(request: Request, limit: number): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) throw payloadTooLarge(limit);
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -26,7 +32,7 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /** "threshold" or "channels.0.url": where a body problem is, as a field name. */

@@ -153,11 +153,14 @@ describe('demo data', () => {
 
   it('leaves the previous data intact when seeding fails midway', async () => {
     const [before] = await q<{ n: number }>`SELECT count(*)::int AS n FROM calls`;
+    const [idxBefore] = await q<{ n: number }>`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'calls'`;
     await expect(seedDatabase(t.connection, { calls: 100, seed: 1, now: NOW, adminEmail: 'x'.repeat(3) + '\u0000' })).rejects.toThrow();
     const [after] = await q<{ n: number }>`SELECT count(*)::int AS n FROM calls`;
     expect(after!.n).toBe(before!.n);
     const [idx] = await q<{ n: number }>`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'calls'`;
-    expect(idx!.n).toBe(4);
+    // The indexes the seed drops for its load are all back (it rebuilds them in its transaction).
+    expect(idx!.n).toBe(idxBefore!.n);
+    expect(idx!.n).toBeGreaterThanOrEqual(4);
   });
 });
 
