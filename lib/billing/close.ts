@@ -1,5 +1,6 @@
 import { Prisma, type Db } from '@/lib/db';
-import { jobActor, recordAudit, type AuditActor } from '@/lib/audit';
+import { randomUUID } from 'node:crypto';
+import { jobActor, recordAuditEntries, type AuditActor } from '@/lib/audit';
 import { localMonthOf, localMonthRange, monthLabel, parseMonth, type MonthIndex } from './months';
 import { computeMonthUsage, TELEPHONY_USAGE_TYPE, usageUnit, type MonthUsage } from './usage';
 
@@ -13,7 +14,7 @@ export type CloseOptions = {
   /** Compute and report, write nothing. */
   dryRun?: boolean;
   actor?: AuditActor;
-  /** Test hook, called inside each period's transaction after its rows are written: throwing rolls it back. */
+  /** Test hook, called per period inside the workspace's transaction after its rows are written: throwing rolls the workspace back. */
   afterWrite?: (info: { workspaceId: string; month: string; status: 'draft' | 'finalized' }) => void | Promise<void>;
 };
 
@@ -114,6 +115,7 @@ async function closeWorkspace(db: Db, ws: WorkspaceRow, only: MonthIndex | undef
 
   const usage = await computeMonthUsage(db, ws.id, [...ranges.values()], ws.tier?.includedMinutes ?? 0);
 
+  const writes: PeriodWrite[] = [];
   for (const m of months) {
     const range = ranges.get(m)!;
     const startMs = range.start.getTime();
@@ -149,20 +151,26 @@ async function closeWorkspace(db: Db, ws: WorkspaceRow, only: MonthIndex | undef
       else summary.drafts++;
       continue;
     }
-    const written = await writePeriod(db, ws, m, range, lines, month, {
-      status, draftId: open?.id, revision: open ? open.revision : mine.length ? Math.max(...mine.map((p) => p.revision)) + 1 : 0,
-      reclose, options,
+    writes.push({
+      m, range, lines, month, status, draftId: open?.id, reclose,
+      revision: open ? open.revision : mine.length ? Math.max(...mine.map((p) => p.revision)) + 1 : 0,
     });
     if (status === 'finalized') {
-      summary.finalized++;
-      if (reclose) summary.reclosed++;
-      summary.invoices.push(written.invoiceNumber!);
-      // It is billed now: later months reconcile against it.
+      // Billed once written: later months reconcile against it.
       add(startMs, month.net);
       for (const line of lines) if (line.kind === 'adjustment') add(line.adjustsPeriodStart!.getTime(), line.amount);
-    } else summary.drafts++;
-    summary.adjustments += lines.filter((l) => l.kind === 'adjustment').length;
+    }
   }
+  if (writes.length === 0) return;
+  const invoices = await writePeriods(db, ws, writes, options);
+  for (const w of writes) {
+    if (w.status === 'finalized') {
+      summary.finalized++;
+      if (w.reclose) summary.reclosed++;
+    } else summary.drafts++;
+    summary.adjustments += w.lines.filter((l) => l.kind === 'adjustment').length;
+  }
+  summary.invoices.push(...invoices);
 }
 
 /** METRICS.md "Subscription amount". */
@@ -198,64 +206,81 @@ function invoiceLines(ws: WorkspaceRow, m: MonthIndex, month: MonthUsage, subscr
   return lines;
 }
 
-type WriteSpec = { status: 'draft' | 'finalized'; draftId?: string; revision: number; reclose: boolean; options: CloseOptions };
+type PeriodWrite = {
+  m: MonthIndex;
+  range: { start: Date; end: Date };
+  lines: LineInput[];
+  month: MonthUsage;
+  status: 'draft' | 'finalized';
+  draftId?: string;
+  revision: number;
+  reclose: boolean;
+};
 
-async function writePeriod(db: Db, ws: WorkspaceRow, m: MonthIndex, range: { start: Date; end: Date }, lines: LineInput[], month: MonthUsage, spec: WriteSpec) {
-  const subscription = lines.find((l) => l.kind === 'subscription')?.amount ?? ZERO;
-  const adjustment = lines.filter((l) => l.kind === 'adjustment').reduce((sum, l) => sum.plus(l.amount), ZERO);
-  const amounts = {
-    subscriptionAmount: subscription,
-    usageAmount: month.net,
-    adjustmentAmount: adjustment,
-    totalAmount: subscription.plus(month.net).plus(adjustment),
-    computedAt: spec.options.now,
-  };
+/**
+ * Writes one workspace's due periods (the months it catches up, the draft) in one
+ * transaction: a failure leaves the workspace as it was, and the catch-up of a year costs a
+ * handful of statements, not a handful per month.
+ */
+async function writePeriods(db: Db, ws: WorkspaceRow, writes: PeriodWrite[], options: CloseOptions): Promise<string[]> {
   return db.$transaction(async (tx) => {
-    let periodId: string;
-    if (spec.draftId) {
-      const updated = await tx.billingPeriod.updateMany({ where: { id: spec.draftId, status: 'draft' }, data: amounts });
-      if (updated.count !== 1) throw new ConcurrentClose();
-      periodId = spec.draftId;
-      await tx.billingLineItem.deleteMany({ where: { workspaceId: ws.id, billingPeriodId: periodId } });
-    } else {
-      const created = await tx.billingPeriod.create({
-        data: { workspaceId: ws.id, periodStart: range.start, periodEnd: range.end, revision: spec.revision, status: 'draft', ...amounts },
-        select: { id: true },
-      });
-      periodId = created.id;
+    const finalized = writes.filter((w) => w.status === 'finalized');
+    const numbers = new Map<PeriodWrite, string>();
+    if (finalized.length) {
+      // The counter row stays locked until this transaction ends: numbers are handed out in
+      // commit order and a rollback gives them back, so there are no gaps.
+      const [counter] = await tx.$queryRaw<{ value: number }[]>`
+        INSERT INTO counters (name, value) VALUES ('invoice', ${finalized.length})
+        ON CONFLICT (name) DO UPDATE SET value = counters.value + ${finalized.length}
+        RETURNING value`;
+      const first = counter!.value - finalized.length + 1;
+      finalized.forEach((w, i) => numbers.set(w, formatInvoiceNumber(Math.floor(w.m / 12), first + i)));
     }
+    const ids = new Map<PeriodWrite, string>();
+    const created: Prisma.BillingPeriodCreateManyInput[] = [];
+    for (const w of writes) {
+      const subscription = w.lines.find((l) => l.kind === 'subscription')?.amount ?? ZERO;
+      const adjustment = w.lines.filter((l) => l.kind === 'adjustment').reduce((sum, l) => sum.plus(l.amount), ZERO);
+      const invoiceNumber = numbers.get(w);
+      const data = {
+        subscriptionAmount: subscription,
+        usageAmount: w.month.net,
+        adjustmentAmount: adjustment,
+        totalAmount: subscription.plus(w.month.net).plus(adjustment),
+        computedAt: options.now,
+        ...(invoiceNumber ? { status: 'finalized' as const, invoiceNumber, finalizedAt: options.now } : {}),
+      };
+      if (w.draftId) {
+        const updated = await tx.billingPeriod.updateMany({ where: { id: w.draftId, workspaceId: ws.id, status: 'draft' }, data });
+        if (updated.count !== 1) throw new ConcurrentClose();
+        ids.set(w, w.draftId);
+      } else {
+        const id = randomUUID();
+        ids.set(w, id);
+        created.push({ id, workspaceId: ws.id, periodStart: w.range.start, periodEnd: w.range.end, revision: w.revision, status: 'draft', ...data });
+      }
+    }
+    const drafts = writes.filter((w) => w.draftId).map((w) => w.draftId!);
+    if (drafts.length) await tx.billingLineItem.deleteMany({ where: { workspaceId: ws.id, billingPeriodId: { in: drafts } } });
+    if (created.length) await tx.billingPeriod.createMany({ data: created });
     await tx.billingLineItem.createMany({
-      data: lines.map((line, position) => ({
-        workspaceId: ws.id, billingPeriodId: periodId, position, kind: line.kind, description: line.description,
+      data: writes.flatMap((w) => w.lines.map((line, position) => ({
+        workspaceId: ws.id, billingPeriodId: ids.get(w)!, position, kind: line.kind, description: line.description,
         provider: line.provider ?? null, usageType: line.usageType ?? null, quantity: line.quantity ?? null,
         unit: line.unit ?? null, amount: line.amount, adjustsPeriodStart: line.adjustsPeriodStart ?? null,
-      })),
+      }))),
     });
-    await spec.options.afterWrite?.({ workspaceId: ws.id, month: monthLabel(m), status: spec.status });
-    let invoiceNumber: string | null = null;
-    if (spec.status === 'finalized') {
-      // The counter row stays locked until this transaction ends: numbers are handed out in
-      // commit order and a rollback gives its number back, so there are no gaps.
-      const [counter] = await tx.$queryRaw<{ value: number }[]>`
-        INSERT INTO counters (name, value) VALUES ('invoice', 1)
-        ON CONFLICT (name) DO UPDATE SET value = counters.value + 1
-        RETURNING value`;
-      invoiceNumber = formatInvoiceNumber(Math.floor(m / 12), counter!.value);
-      await tx.billingPeriod.update({
-        where: { id: periodId },
-        data: { status: 'finalized', invoiceNumber, finalizedAt: spec.options.now },
-      });
-      await recordAudit(tx, {
-        actor: spec.options.actor ?? jobActor(BILLING_CLOSE_JOB),
-        action: spec.reclose ? 'billing_period.reclosed' : 'billing_period.finalized',
-        workspaceId: ws.id,
-        targetType: 'billing_period',
-        targetId: periodId,
-        details: { month: monthLabel(m), invoiceNumber, revision: spec.revision, total: amounts.totalAmount.toFixed(6) },
-      });
-    }
-    return { periodId, invoiceNumber };
-  }, { timeout: 60_000 });
+    for (const w of writes) await options.afterWrite?.({ workspaceId: ws.id, month: monthLabel(w.m), status: w.status });
+    await recordAuditEntries(tx, finalized.map((w) => ({
+      actor: options.actor ?? jobActor(BILLING_CLOSE_JOB),
+      action: w.reclose ? 'billing_period.reclosed' : 'billing_period.finalized',
+      workspaceId: ws.id,
+      targetType: 'billing_period',
+      targetId: ids.get(w)!,
+      details: { month: monthLabel(w.m), invoiceNumber: numbers.get(w)!, revision: w.revision },
+    })));
+    return finalized.map((w) => numbers.get(w)!);
+  }, { timeout: 120_000 });
 }
 
 export function formatInvoiceNumber(year: number, n: number): string {

@@ -85,21 +85,31 @@ export async function computeMonthUsage(db: Db, workspaceId: string, months: Ran
              (min(before) FILTER (WHERE before < ${n} AND before + q > ${n}))::text AS "crossingBefore"
       FROM cum
       GROUP BY s`;
+    // The records of every bucket where a month's credit ends, in one query.
+    const crossings = credits.filter((row) => row.crossing);
+    const byMonth = new Map<number, { quantity: string; finalCost: string }[]>();
+    if (crossings.length) {
+      const buckets = Prisma.join(crossings.map((row) => Prisma.sql`(${new Date(row.s)}::timestamptz, ${new Date(row.crossing!)}::timestamptz)`));
+      const records = await db.$queryRaw<{ s: Date; quantity: string; finalCost: string }[]>`
+        SELECT c.s, u.quantity::text AS quantity, u.final_cost::text AS "finalCost"
+        FROM (VALUES ${buckets}) AS c(s, b)
+        JOIN usage_records u ON u.workspace_id = ${workspaceId}::uuid AND u.usage_type = ${TELEPHONY_USAGE_TYPE}
+          AND u.created_at >= c.b AND u.created_at < c.b + interval '15 minutes'
+        ORDER BY c.s, u.created_at, u.id`;
+      for (const record of records) {
+        const key = new Date(record.s).getTime();
+        if (!byMonth.has(key)) byMonth.set(key, []);
+        byMonth.get(key)!.push(record);
+      }
+    }
     for (const row of credits) {
-      const month = result.get(new Date(row.s).getTime())!;
+      const key = new Date(row.s).getTime();
+      const month = result.get(key)!;
       let credit = new Prisma.Decimal(row.fullCredit);
       let minutes = new Prisma.Decimal(row.fullMinutes);
       if (row.crossing) {
-        const from = new Date(row.crossing);
-        const to = new Date(from.getTime() + BUCKET_MS);
-        const records = await db.$queryRaw<{ quantity: string; finalCost: string }[]>`
-          SELECT quantity::text, final_cost::text AS "finalCost"
-          FROM usage_records
-          WHERE workspace_id = ${workspaceId}::uuid AND usage_type = ${TELEPHONY_USAGE_TYPE}
-            AND created_at >= ${from}::timestamptz AND created_at < ${to}::timestamptz
-          ORDER BY created_at, id`;
         let remaining = new Prisma.Decimal(n).minus(row.crossingBefore!);
-        for (const record of records) {
+        for (const record of byMonth.get(key) ?? []) {
           if (remaining.lte(0)) break;
           const quantity = new Prisma.Decimal(record.quantity);
           const cost = new Prisma.Decimal(record.finalCost);

@@ -1,7 +1,7 @@
 import type { Connection } from '@/lib/db';
 import { inSeedTransaction, rebuildUsageRollups, USAGE_ROLLUP_INSERT_TRIGGER, withoutSecondaryIndexes } from './bulk-load';
 import { CALL_COLUMNS, USAGE_COLUMNS, generateWorkspaceCalls, type MonthlyUsage } from './calls';
-import { seedBillingPeriods } from './billing';
+import { prepareBilling, seedBillingPeriods } from './billing';
 import { seedProviderHealth } from './health';
 import { seedOrganisation, type DemoLogin } from './organisation';
 
@@ -26,7 +26,7 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
 export const DEFAULT_ADMIN_PASSWORD = 'admin-demo-password';
 export const DEFAULT_MEMBER_PASSWORD = 'demo-password';
 
-const TABLES = ['audit_log', 'sessions', 'provider_health_status', 'usage_rollups', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
+const TABLES = ['audit_log', 'sessions', 'job_runs', 'provider_health_status', 'usage_rollups', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
 
 /**
  * Replaces every row of the app's tables with deterministic demo data, in one
@@ -71,13 +71,15 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
     await rebuildUsageRollups(session);
     await session.query(`ALTER TABLE usage_records ENABLE TRIGGER ${USAGE_ROLLUP_INSERT_TRIGGER}`);
 
-    await seedBillingPeriods(session, workspaces, monthlyUsage, nowMs);
+    await prepareBilling(session);
     const healthChecks = await seedProviderHealth(session, { seed: options.seed, nowMs, days: options.healthDays ?? 90 });
     return { calls: idCounter.calls, usageRecords: usageCount, healthChecks, workspaces: workspaces.length, logins };
   }).then(async (result) => {
     // Fresh statistics, so the planner picks the covering indexes at once.
     if (connection.kind === 'postgres') await connection.pool.query('ANALYZE');
     else await connection.pglite.query('ANALYZE');
+    // The billing close runs on committed data, as the product's job does.
+    await seedBillingPeriods(connection, nowMs);
     return result;
   });
 }

@@ -42,11 +42,13 @@ describe('the job runner and the billing-close job', () => {
     });
     const first = await runJob(t, job, { trigger: 'manual', attempts: 1 });
     expect(first).toMatchObject({ status: 'failed', error: 'disk on fire' });
-    // W1 whole, W2 only December (before the failure): nothing of its January, no number taken for it.
+    // W1 (written before) whole; of W2 nothing at all, not even the December written before
+    // the failure in the same transaction, and no invoice number taken for it.
     expect(await t.db.billingPeriod.count({ where: { workspaceId: W(1) } })).toBe(4);
-    expect((await t.db.billingPeriod.findMany({ where: { workspaceId: W(2) }, select: { periodStart: true } })).map((p) => p.periodStart.toISOString())).toEqual(['2025-12-01T00:00:00.000Z']);
-    expect(await t.db.billingLineItem.count({ where: { workspaceId: W(2) } })).toBe(1);
-    expect(await invoiceNumbers(t.db)).toEqual([1, 2, 3, 4]);
+    expect(await t.db.billingPeriod.count({ where: { workspaceId: W(2) } })).toBe(0);
+    expect(await t.db.billingLineItem.count({ where: { workspaceId: W(2) } })).toBe(0);
+    expect(await t.db.auditLog.count({ where: { workspaceId: W(2) } })).toBe(0);
+    expect(await invoiceNumbers(t.db)).toEqual([1, 2, 3]);
 
     const second = await runJob(t, job, { trigger: 'manual', attempts: 2, backoffMs: 0 });
     expect(second).toMatchObject({ status: 'succeeded', attempt: 1 });
@@ -54,7 +56,7 @@ describe('the job runner and the billing-close job', () => {
     expect(await invoiceNumbers(t.db)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const runs = await t.db.jobRun.findMany({ where: { jobName: 'billing-close' }, orderBy: { startedAt: 'asc' } });
     expect(runs.map((r) => [r.status, r.attempt, r.error])).toEqual([['failed', 1, 'disk on fire'], ['succeeded', 1, null]]);
-    expect(runs[1]!.summary).toMatchObject({ finalized: 5, drafts: 3 });
+    expect(runs[1]!.summary).toMatchObject({ finalized: 6, drafts: 3 });
   });
 
   it('retries a failed attempt with backoff within one run', async () => {
