@@ -7,6 +7,8 @@ const TABS = [
   { href: '/admin', label: 'Overview' },
   { href: '/admin/providers', label: 'Providers' },
   { href: '/admin/workspaces', label: 'Workspaces' },
+  { href: '/admin/billing', label: 'Billing' },
+  { href: '/admin/jobs', label: 'Jobs' },
 ] as const;
 
 /** Range parameters travel between the admin pages; page-specific ones (search, sort) do not. */

@@ -101,3 +101,35 @@ export async function getInvoice(db: Db, workspaceId: string, periodId: string):
     })),
   };
 }
+
+export type InvoiceSummary = {
+  id: string;
+  periodStart: Date;
+  periodEnd: Date;
+  revision: number;
+  status: Invoice['status'];
+  invoiceNumber: string | null;
+  subscriptionAmount: string;
+  usageAmount: string;
+  adjustmentAmount: string;
+  totalAmount: string;
+};
+
+/** A workspace's periods for its Billing page, newest month first (a re-closed month: newest revision first). */
+export async function listInvoices(db: Db, workspaceId: string): Promise<InvoiceSummary[]> {
+  const rows = await db.billingPeriod.findMany({
+    where: { workspaceId },
+    orderBy: [{ periodStart: 'desc' }, { revision: 'desc' }],
+    select: {
+      id: true, periodStart: true, periodEnd: true, revision: true, status: true, invoiceNumber: true,
+      subscriptionAmount: true, usageAmount: true, adjustmentAmount: true, totalAmount: true,
+    },
+  });
+  return rows.map((r) => ({
+    ...r,
+    subscriptionAmount: r.subscriptionAmount.toFixed(6),
+    usageAmount: r.usageAmount.toFixed(6),
+    adjustmentAmount: r.adjustmentAmount.toFixed(6),
+    totalAmount: r.totalAmount.toFixed(6),
+  }));
+}
