@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ConfigError, databaseConfig } from '@/lib/env';
 import { runCli } from '../cli';
 import { analyticsSection } from './analytics';
+import { billingSection } from './billing';
 import { BENCH_NOW, openBenchDataset } from './dataset';
 import { exportSection } from './export';
 import { formatResults } from './report';
@@ -14,6 +15,7 @@ import type { BenchSection } from './types';
 const SECTIONS: Record<string, BenchSection> = {
   analytics: analyticsSection,
   exports: exportSection,
+  billing: billingSection,
 };
 
 const argsSchema = z.object({
