@@ -13,4 +13,6 @@ export async function register() {
     console.error(`error: ${problem}`);
     process.exit(1);
   }
+  // Scheduled jobs (lib/jobs) run inside the server process; JOBS_IN_PROCESS=false turns that off.
+  await (await import('./lib/jobs/instrumentation')).startJobsInProcess();
 }

@@ -86,6 +86,8 @@ async function main() {
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     SECRETS_KEY: 'ZTJlLXNlY3JldHMta2V5LW5vdC1mb3ItcHJvZCEhISE=',
     NEXT_TELEMETRY_DISABLED: '1',
+    // The fixed dataset must stay as seeded: no scheduled job (billing-close) in the server under test.
+    JOBS_IN_PROCESS: 'false',
     ...(config.kind === 'postgres' ? { DATABASE_URL: config.url } : { DATABASE_URL: '', PGLITE_DIR: config.dir }),
   };
   const server = spawn('npx', ['next', 'start', '-p', port!, '-H', '127.0.0.1'], { stdio: 'inherit', env });

@@ -8,6 +8,8 @@ const TABS = [
   { href: '/admin/providers', label: 'Providers' },
   { href: '/admin/workspaces', label: 'Workspaces' },
   { href: '/admin/mrr', label: 'MRR' },
+  { href: '/admin/billing', label: 'Billing' },
+  { href: '/admin/jobs', label: 'Jobs' },
 ] as const;
 
 /** Range parameters travel between the admin pages; page-specific ones (search, sort) do not. */

@@ -9,15 +9,16 @@ const ITEMS = [
   { label: 'Calls', path: '/calls' },
   { label: 'Agents', path: '/agents' },
   { label: 'Reports', path: '/reports' },
+  { label: 'Billing', path: '/billing' },
   { label: 'Settings', path: '/settings' },
 ] as const;
 
 /** Pages with their own periods or none: links to them carry no range and are not prefetched. */
-const NO_RANGE = new Set<string>(['/reports', '/settings']);
+const NO_RANGE = new Set<string>(['/reports', '/billing', '/settings']);
 
 /**
- * Overview · Calls · Agents · Reports (· Settings for owners and workspace admins). Links
- * carry the range along (not filters or table state), except to Reports and Settings.
+ * Overview · Calls · Agents · Reports · Billing (· Settings for owners and workspace admins).
+ * Links carry the range along (not filters or table state), except to Reports, Billing and Settings.
  */
 export function WorkspaceNav({ workspaceId, showSettings }: { workspaceId: string; showSettings: boolean }) {
   const pathname = usePathname();

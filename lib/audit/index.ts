@@ -1,2 +1,2 @@
-export { recordAudit, callerActor, CLI_ACTOR, jobActor, type AuditActor, type AuditEntry } from './record';
+export { recordAudit, recordAuditEntries, callerActor, CLI_ACTOR, jobActor, type AuditActor, type AuditEntry } from './record';
 export { listAuditEntries, type AuditLogRow, type AuditQuery } from './list';

@@ -40,6 +40,23 @@ export async function recordAudit(db: Writer, entry: AuditEntry): Promise<void> 
   });
 }
 
+/** Appends several entries in one statement (a job finalizing a year of invoices), same rules. */
+export async function recordAuditEntries(db: Writer, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.auditLog.createMany({
+    data: entries.map((entry) => ({
+      workspaceId: entry.workspaceId,
+      actorUserId: entry.actor.userId,
+      actorLabel: entry.actor.label.slice(0, 320),
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      details: entry.details ?? {},
+      ip: entry.actor.ip,
+    })),
+  });
+}
+
 /** A signed-in caller as an audit actor. */
 export function callerActor(caller: { userId: string; email: string }, ip: string | null): AuditActor {
   return { userId: caller.userId, label: caller.email, ip };

@@ -1,41 +1,47 @@
+import { createPrismaClient, type Connection } from '@/lib/db';
+import { closeBilling } from '@/lib/billing/close';
 import type { SeedSession } from './bulk-load';
-import { TIERS } from './catalog';
-import { localMonthIndex, localMonthStart, monthLabel } from './local-time';
-import { microsToDecimal, type MonthlyUsage, type SeedWorkspace } from './calls';
-import { makeId } from './random';
 
 /**
- * One billing period per workspace per calendar month of its own time zone (local
- * midnight of the 1st to local midnight of the next 1st), from its creation to now (or
- * its cancellation): the current month draft, the previous finalized, older ones paid
- * (a past-due workspace's last two are finalized, unpaid). Usage amounts are the exact
- * sums of the usage records generated for that month.
+ * Inside the seed's transaction: trials end 30 days after creation, and the invoice counter
+ * starts again (every period was truncated with the rest of the data).
  */
-export async function seedBillingPeriods(session: SeedSession, workspaces: SeedWorkspace[], monthlyUsage: MonthlyUsage, nowMs: number): Promise<void> {
-  const lines: string[] = [];
-  let counter = 0;
-  for (const ws of workspaces) {
-    const currentMonth = localMonthIndex(ws.timezone, nowMs);
-    const spec = ws.spec;
-    const tier = TIERS.find((t) => t.tierName === spec.tier)!;
-    const feeMicros = Math.round(Number(tier.monthlyFee) * 1_000_000);
-    const firstMonth = localMonthIndex(ws.timezone, ws.createdAtMs);
-    const lastMonth = localMonthIndex(ws.timezone, ws.endMs - 1);
-    for (let m = firstMonth; m <= lastMonth; m++) {
-      const start = new Date(localMonthStart(ws.timezone, m));
-      const next = new Date(localMonthStart(ws.timezone, m + 1));
-      const age = currentMonth - m;
-      let status = age === 0 ? 'draft' : age === 1 ? 'finalized' : 'paid';
-      if (spec.status === 'past_due' && age >= 1 && age <= 2) status = 'finalized';
-      if (spec.status === 'trialing') status = 'draft';
-      // Annual tiers bill their fee once a year, in the anniversary month.
-      const subscription = spec.status === 'trialing' ? 0 : tier.billingInterval === 'year' ? ((m - firstMonth) % 12 === 0 ? feeMicros : 0) : feeMicros;
-      const usage = monthlyUsage.get(ws.id)?.get(monthLabel(m)) ?? 0;
-      lines.push([
-        makeId(0xa005, ++counter), ws.id, start.toISOString(), next.toISOString(), status,
-        microsToDecimal(subscription), microsToDecimal(usage), microsToDecimal(subscription + usage),
-      ].join(','));
-    }
+export async function prepareBilling(session: SeedSession): Promise<void> {
+  await session.query(`UPDATE workspaces SET trial_ends_at = created_at + interval '30 days' WHERE status = 'trialing'`);
+  await session.query(`INSERT INTO counters (name, value) VALUES ('invoice', 0) ON CONFLICT (name) DO UPDATE SET value = 0`);
+}
+
+/**
+ * The demo's billing periods are real ones: the product's own billing close (lib/billing)
+ * run at the seed's anchor finalizes every ended month and drafts the current one. Then
+ * the demo's payment history: periods two or more local months old are paid (ten days
+ * after their end), the previous month's stay finalized, and a past-due workspace's last two
+ * are unpaid. Each payment is in the audit log, as an admin's would be.
+ */
+export async function seedBillingPeriods(connection: Connection, nowMs: number): Promise<{ finalized: number; drafts: number }> {
+  // Not disconnected: it shares the caller's connection, which the caller closes.
+  const db = createPrismaClient(connection);
+  {
+    const now = new Date(nowMs);
+    const summary = await closeBilling(db, { now });
+    await db.$executeRaw`
+      WITH aged AS (
+        SELECT b.id, b.workspace_id, b.invoice_number, b.period_end, w.status AS workspace_status,
+               (extract(year FROM ${now}::timestamptz AT TIME ZONE w.timezone) * 12 + extract(month FROM ${now}::timestamptz AT TIME ZONE w.timezone))
+             - (extract(year FROM b.period_start AT TIME ZONE w.timezone) * 12 + extract(month FROM b.period_start AT TIME ZONE w.timezone)) AS age
+        FROM billing_periods b JOIN workspaces w ON w.id = b.workspace_id
+        WHERE b.status = 'finalized'
+      ), paid AS (
+        UPDATE billing_periods b
+           SET status = 'paid', paid_at = LEAST(a.period_end + interval '10 days', ${now}::timestamptz)
+          FROM aged a
+         WHERE b.id = a.id AND a.age >= 2 AND NOT (a.workspace_status = 'past_due' AND a.age <= 2)
+        RETURNING b.id, b.workspace_id, b.invoice_number, b.paid_at
+      )
+      INSERT INTO audit_log (workspace_id, actor_label, action, target_type, target_id, details, created_at)
+      SELECT workspace_id, 'cli', 'billing_period.paid', 'billing_period', id::text, jsonb_build_object('invoiceNumber', invoice_number), paid_at
+      FROM paid
+      ORDER BY paid_at, id`;
+    return { finalized: summary.finalized, drafts: summary.drafts };
   }
-  await session.copy('billing_periods', ['id', 'workspace_id', 'period_start', 'period_end', 'status', 'subscription_amount', 'usage_amount', 'total_amount'], lines);
 }

@@ -2,7 +2,7 @@ import type { Connection } from '@/lib/db';
 import { INSERT_TRIGGERS } from '@/lib/db/rollups';
 import { inSeedTransaction, rebuildRollups, withoutSecondaryIndexes } from './bulk-load';
 import { CALL_COLUMNS, USAGE_COLUMNS, generateWorkspaceCalls, type MonthlyUsage } from './calls';
-import { seedBillingPeriods } from './billing';
+import { prepareBilling, seedBillingPeriods } from './billing';
 import { seedProviderHealth } from './health';
 import { seedOrganisation, type DemoLogin } from './organisation';
 import { seedSubscriptionHistory } from './subscriptions';
@@ -33,7 +33,7 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
 export const DEFAULT_ADMIN_PASSWORD = 'admin-demo-password';
 export const DEFAULT_MEMBER_PASSWORD = 'demo-password';
 
-const TABLES = ['audit_log', 'subscription_history', 'sessions', 'provider_health_status', 'usage_rollups', 'platform_usage_rollups', 'call_rollups', 'call_bucket_rollups', 'call_agent_bucket_rollups', 'call_intent_rollups', 'platform_call_rollups', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
+const TABLES = ['audit_log', 'subscription_history', 'sessions', 'job_runs', 'provider_health_status', 'usage_rollups', 'platform_usage_rollups', 'call_rollups', 'call_bucket_rollups', 'call_agent_bucket_rollups', 'call_intent_rollups', 'platform_call_rollups', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
 
 /**
  * Replaces every row of the app's tables with deterministic demo data, in one
@@ -79,7 +79,7 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
     await rebuildRollups(session);
     for (const { table, trigger } of INSERT_TRIGGERS) await session.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
 
-    await seedBillingPeriods(session, workspaces, monthlyUsage, nowMs);
+    await prepareBilling(session);
     await seedSubscriptionHistory(session, { seed: options.seed, nowMs });
     const healthChecks = await seedProviderHealth(session, { seed: options.seed, nowMs, days: options.healthDays ?? 90 });
     return { calls: idCounter.calls, usageRecords: usageCount, healthChecks, workspaces: workspaces.length, logins };
@@ -87,6 +87,8 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
     // Fresh statistics, so the planner picks the covering indexes at once.
     if (connection.kind === 'postgres') await connection.pool.query('ANALYZE');
     else await connection.pglite.query('ANALYZE');
+    // The billing close runs on committed data, as the product's job does.
+    await seedBillingPeriods(connection, nowMs);
     return result;
   });
 }

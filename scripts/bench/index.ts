@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ConfigError, databaseConfig } from '@/lib/env';
 import { runCli } from '../cli';
 import { analyticsSection } from './analytics';
+import { billingSection } from './billing';
 import { BENCH_NOW, openBenchDataset } from './dataset';
 import { DEFAULT_WORKSPACE_COUNT } from '@/prisma/seed/catalog';
 import { exportSection } from './export';
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, BenchSection> = {
   exports: exportSection,
   writes: writesSection,
   ingest: ingestSection,
+  billing: billingSection,
 };
 
 const argsSchema = z.object({

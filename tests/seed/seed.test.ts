@@ -116,15 +116,33 @@ describe('demo data', () => {
     expect(r!.off).toBe(0);
   });
 
-  it('writes monthly billing periods whose usage amount is the exact usage of the month', async () => {
+  it('writes its billing periods with the product\'s own close: usage lines are the exact usage of the month, less the credit', async () => {
     const statuses = await q<{ v: string }>`SELECT DISTINCT status::text AS v FROM billing_periods`;
     expect(new Set(statuses.map((r) => r.v))).toEqual(new Set(['paid', 'finalized', 'draft']));
     const [wrong] = await q<{ n: number }>`
       SELECT count(*)::int AS n FROM billing_periods b
-       WHERE b.usage_amount <> COALESCE((SELECT sum(final_cost) FROM usage_records u
-                                        WHERE u.workspace_id = b.workspace_id AND u.created_at >= b.period_start AND u.created_at < b.period_end), 0)
-          OR b.total_amount <> b.subscription_amount + b.usage_amount`;
+       WHERE COALESCE((SELECT sum(amount) FROM billing_line_items l WHERE l.billing_period_id = b.id AND l.kind = 'usage'), 0)
+             <> COALESCE((SELECT sum(final_cost) FROM usage_records u
+                          WHERE u.workspace_id = b.workspace_id AND u.created_at >= b.period_start AND u.created_at < b.period_end), 0)
+          OR b.usage_amount <> COALESCE((SELECT sum(amount) FROM billing_line_items l WHERE l.billing_period_id = b.id AND l.kind IN ('usage', 'credit')), 0)
+          OR b.total_amount <> b.subscription_amount + b.usage_amount + b.adjustment_amount`;
     expect(wrong!.n).toBe(0);
+    // Every ended month is invoiced, numbered without gaps; only current months are drafts.
+    const [n] = await q<{ invoices: number; max: number; drafts: number; endedDrafts: number; workspaces: number }>`
+      SELECT count(invoice_number)::int AS invoices, max(right(invoice_number, 6)::int) AS max,
+             (count(*) FILTER (WHERE status = 'draft'))::int AS drafts,
+             (count(*) FILTER (WHERE status = 'draft' AND period_end <= ${NOW}::timestamptz))::int AS "endedDrafts",
+             (SELECT count(*)::int FROM workspaces WHERE status <> 'cancelled') AS workspaces
+      FROM billing_periods`;
+    expect(n!.invoices).toBe(n!.max);
+    expect(n!.endedDrafts).toBe(0);
+    // Every live workspace has its current month open (a workspace cancelled this month too).
+    expect(n!.drafts).toBeGreaterThanOrEqual(n!.workspaces);
+    const [paid] = await q<{ periods: number; audits: number }>`
+      SELECT (SELECT count(*)::int FROM billing_periods WHERE status = 'paid') AS periods,
+             (SELECT count(*)::int FROM audit_log WHERE action = 'billing_period.paid') AS audits`;
+    expect(paid!.periods).toBeGreaterThan(50);
+    expect(paid!.audits).toBe(paid!.periods);
   });
 
   it('records provider health every 5 minutes and the demo users with memberships', async () => {

@@ -26,3 +26,43 @@ export const usageResponse = z.strictObject({
   totals: z.strictObject({ billedAmount: money }),
 });
 export type UsageResponse = z.infer<typeof usageResponse>;
+
+const nullableInstant = instant.nullable();
+
+/** GET /api/workspaces/{id}/billing-periods/{periodId}: one period with its line items (billed amounts only). */
+export const invoiceResponse = z.object({
+  id,
+  workspaceId: id,
+  workspace: z.object({ name: z.string(), slug: z.string(), timezone: z.string() }),
+  seller: z.string(),
+  periodStart: instant,
+  periodEnd: instant,
+  revision: z.number().int(),
+  status: z.enum(['draft', 'finalized', 'paid', 'void']),
+  invoiceNumber: z.string().nullable(),
+  subscriptionAmount: money,
+  usageAmount: money,
+  adjustmentAmount: money,
+  totalAmount: money,
+  finalizedAt: nullableInstant,
+  paidAt: nullableInstant,
+  voidedAt: nullableInstant,
+  voidReason: z.string().nullable(),
+  computedAt: nullableInstant,
+  lines: z.array(z.object({
+    position: z.number().int(),
+    kind: z.enum(['subscription', 'usage', 'credit', 'adjustment']),
+    description: z.string(),
+    provider: z.string().nullable(),
+    usageType: z.string().nullable(),
+    quantity: money.nullable(),
+    unit: z.string().nullable(),
+    amount: money,
+    adjustsPeriodStart: nullableInstant,
+  })),
+  events: z.array(z.object({ action: z.string(), actor: z.string(), at: instant, reason: z.string().nullable() })),
+});
+export type InvoiceResponse = z.infer<typeof invoiceResponse>;
+
+/** POST …/billing-periods/{periodId}/paid | void */
+export const periodStatusResponse = z.object({ id, status: z.enum(['paid', 'void']) });

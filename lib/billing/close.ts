@@ -1,0 +1,292 @@
+import { Prisma, type Db } from '@/lib/db';
+import { randomUUID } from 'node:crypto';
+import { jobActor, recordAuditEntries, type AuditActor } from '@/lib/audit';
+import { localMonthOf, localMonthRange, monthLabel, parseMonth, type MonthIndex } from './months';
+import { computeMonthUsage, TELEPHONY_USAGE_TYPE, usageUnit, type MonthUsage } from './usage';
+
+export const BILLING_CLOSE_JOB = 'billing-close';
+
+export type CloseOptions = {
+  now: Date;
+  /** Only this local month (YYYY-MM). With it, a month whose periods are all void is re-closed. */
+  month?: string;
+  workspaceId?: string;
+  /** Compute and report, write nothing. */
+  dryRun?: boolean;
+  actor?: AuditActor;
+  /** Test hook, called per period inside the workspace's transaction after its rows are written: throwing rolls the workspace back. */
+  afterWrite?: (info: { workspaceId: string; month: string; status: 'draft' | 'finalized' }) => void | Promise<void>;
+};
+
+export type CloseSummary = {
+  workspaces: number;
+  finalized: number;
+  reclosed: number;
+  drafts: number;
+  adjustments: number;
+  /** Periods another process wrote first (unique key or status changed under us). */
+  conflicts: number;
+  invoices: string[];
+};
+
+type LineInput = {
+  kind: 'subscription' | 'usage' | 'credit' | 'adjustment';
+  description: string;
+  provider?: string;
+  usageType?: string;
+  quantity?: Prisma.Decimal;
+  unit?: string;
+  amount: Prisma.Decimal;
+  adjustsPeriodStart?: Date;
+};
+
+type WorkspaceRow = {
+  id: string;
+  timezone: string;
+  status: string;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  trialEndsAt: Date | null;
+  tier: { tierName: string; monthlyFee: Prisma.Decimal; billingInterval: 'month' | 'year'; includedMinutes: number } | null;
+};
+
+const ZERO = new Prisma.Decimal(0);
+
+class ConcurrentClose extends Error {}
+
+/**
+ * The billing close (METRICS.md "Billing close"): for each workspace, every local month from
+ * its creation to now (or its cancellation) gets exactly one non-void period: months that
+ * have ended are finalized with the next invoice number, the running month is a draft kept
+ * current. Each period is written in its own transaction, so a failure leaves whole periods
+ * or none. Running it again changes nothing but the draft's computed_at.
+ */
+export async function closeBilling(db: Db, options: CloseOptions): Promise<CloseSummary> {
+  const summary: CloseSummary = { workspaces: 0, finalized: 0, reclosed: 0, drafts: 0, adjustments: 0, conflicts: 0, invoices: [] };
+  const only = options.month === undefined ? undefined : parseMonth(options.month);
+  const workspaces: WorkspaceRow[] = await db.workspace.findMany({
+    where: options.workspaceId ? { id: options.workspaceId } : {},
+    orderBy: { id: 'asc' },
+    select: {
+      id: true, timezone: true, status: true, createdAt: true, cancelledAt: true, trialEndsAt: true,
+      tier: { select: { tierName: true, monthlyFee: true, billingInterval: true, includedMinutes: true } },
+    },
+  });
+  for (const ws of workspaces) {
+    if (ws.createdAt > options.now) continue;
+    summary.workspaces++;
+    try {
+      await closeWorkspace(db, ws, only, options, summary);
+    } catch (error) {
+      if (error instanceof ConcurrentClose || isUniqueViolation(error)) summary.conflicts++;
+      else throw error;
+    }
+  }
+  return summary;
+}
+
+async function closeWorkspace(db: Db, ws: WorkspaceRow, only: MonthIndex | undefined, options: CloseOptions, summary: CloseSummary): Promise<void> {
+  const tz = ws.timezone;
+  const first = localMonthOf(ws.createdAt, tz);
+  const current = localMonthOf(options.now, tz);
+  const last = ws.cancelledAt ? Math.min(localMonthOf(ws.cancelledAt, tz), current) : current;
+  if (last < first) return;
+  const months: MonthIndex[] = [];
+  for (let m = first; m <= last; m++) months.push(m);
+  const ranges = new Map(months.map((m) => [m, localMonthRange(m, tz)]));
+
+  const periods = await db.billingPeriod.findMany({
+    where: { workspaceId: ws.id },
+    orderBy: [{ periodStart: 'asc' }, { revision: 'asc' }],
+    select: {
+      id: true, periodStart: true, revision: true, status: true, usageAmount: true,
+      lineItems: { where: { kind: 'adjustment' }, select: { amount: true, adjustsPeriodStart: true } },
+    },
+  });
+  // What has been billed for each month so far: its finalized/paid period's usage plus the
+  // adjustments for it on other finalized/paid periods. Void periods bill nothing.
+  const billed = new Map<number, Prisma.Decimal>();
+  const add = (startMs: number, amount: Prisma.Decimal) => billed.set(startMs, (billed.get(startMs) ?? ZERO).plus(amount));
+  for (const p of periods) {
+    if (p.status !== 'finalized' && p.status !== 'paid') continue;
+    add(p.periodStart.getTime(), p.usageAmount);
+    for (const line of p.lineItems) if (line.adjustsPeriodStart) add(line.adjustsPeriodStart.getTime(), line.amount);
+  }
+
+  const usage = await computeMonthUsage(db, ws.id, [...ranges.values()], ws.tier?.includedMinutes ?? 0);
+
+  const writes: PeriodWrite[] = [];
+  for (const m of months) {
+    const range = ranges.get(m)!;
+    const startMs = range.start.getTime();
+    const mine = periods.filter((p) => p.periodStart.getTime() === startMs);
+    const open = mine.find((p) => p.status !== 'void');
+    if (open && (open.status === 'finalized' || open.status === 'paid')) continue;
+    const ended = range.end <= options.now;
+    const reclose = !open && mine.length > 0;
+    if (only !== undefined && m !== only) continue;
+    // A voided month stays unbilled until someone asks for it again (run --month).
+    if (reclose && (only === undefined || !ended)) continue;
+
+    const month = usage.get(startMs)!;
+    const lines = invoiceLines(ws, m, month, subscriptionAmount(ws, m, range));
+    // Late usage of months already billed: an adjustment line each, in month order.
+    for (const earlier of months) {
+      if (earlier >= m) break;
+      const earlierStart = ranges.get(earlier)!.start.getTime();
+      const already = billed.get(earlierStart);
+      if (already === undefined) continue;
+      const diff = usage.get(earlierStart)!.net.minus(already);
+      if (diff.isZero()) continue;
+      lines.push({
+        kind: 'adjustment',
+        description: `Adjustment: usage recorded after ${monthLabel(earlier)} was invoiced`,
+        amount: diff,
+        adjustsPeriodStart: new Date(earlierStart),
+      });
+    }
+    const status = ended ? 'finalized' : 'draft';
+    if (options.dryRun) {
+      if (status === 'finalized') summary.finalized++;
+      else summary.drafts++;
+      continue;
+    }
+    writes.push({
+      m, range, lines, month, status, draftId: open?.id, reclose,
+      revision: open ? open.revision : mine.length ? Math.max(...mine.map((p) => p.revision)) + 1 : 0,
+    });
+    if (status === 'finalized') {
+      // Billed once written: later months reconcile against it.
+      add(startMs, month.net);
+      for (const line of lines) if (line.kind === 'adjustment') add(line.adjustsPeriodStart!.getTime(), line.amount);
+    }
+  }
+  if (writes.length === 0) return;
+  const invoices = await writePeriods(db, ws, writes, options);
+  for (const w of writes) {
+    if (w.status === 'finalized') {
+      summary.finalized++;
+      if (w.reclose) summary.reclosed++;
+    } else summary.drafts++;
+    summary.adjustments += w.lines.filter((l) => l.kind === 'adjustment').length;
+  }
+  summary.invoices.push(...invoices);
+}
+
+/** METRICS.md "Subscription amount". */
+export function subscriptionAmount(ws: Pick<WorkspaceRow, 'tier' | 'trialEndsAt' | 'status' | 'createdAt' | 'timezone'>, m: MonthIndex, range: { start: Date; end: Date }): Prisma.Decimal {
+  if (!ws.tier) return ZERO;
+  // Entirely in the trial: the trial ends at or after the month's end (an open-ended trial
+  // while the workspace is still trialing).
+  if (ws.trialEndsAt ? ws.trialEndsAt >= range.end : ws.status === 'trialing') return ZERO;
+  if (ws.tier.billingInterval === 'month') return ws.tier.monthlyFee;
+  const anchor = localMonthOf(ws.trialEndsAt && ws.trialEndsAt > ws.createdAt ? ws.trialEndsAt : ws.createdAt, ws.timezone);
+  return (m - anchor) % 12 === 0 && m >= anchor ? ws.tier.monthlyFee : ZERO;
+}
+
+function invoiceLines(ws: WorkspaceRow, m: MonthIndex, month: MonthUsage, subscription: Prisma.Decimal): LineInput[] {
+  const lines: LineInput[] = [];
+  if (ws.tier) {
+    const interval = ws.tier.billingInterval === 'year' ? 'annual' : 'monthly';
+    lines.push({ kind: 'subscription', description: `Subscription: ${ws.tier.tierName} (${interval})`, amount: subscription });
+  }
+  for (const line of month.lines) {
+    lines.push({
+      kind: 'usage', description: `${line.provider} ${line.usageType}`, provider: line.provider, usageType: line.usageType,
+      quantity: line.quantity, unit: usageUnit(line.usageType), amount: line.amount,
+    });
+  }
+  if (ws.tier && ws.tier.includedMinutes > 0) {
+    lines.push({
+      kind: 'credit', description: `Included minutes (${ws.tier.includedMinutes.toLocaleString('en-US')} min of ${TELEPHONY_USAGE_TYPE})`,
+      usageType: TELEPHONY_USAGE_TYPE, quantity: month.creditMinutes, unit: 'min', amount: month.credit.negated(),
+    });
+  }
+  void m;
+  return lines;
+}
+
+type PeriodWrite = {
+  m: MonthIndex;
+  range: { start: Date; end: Date };
+  lines: LineInput[];
+  month: MonthUsage;
+  status: 'draft' | 'finalized';
+  draftId?: string;
+  revision: number;
+  reclose: boolean;
+};
+
+/**
+ * Writes one workspace's due periods (the months it catches up, the draft) in one
+ * transaction: a failure leaves the workspace as it was, and the catch-up of a year costs a
+ * handful of statements, not a handful per month.
+ */
+async function writePeriods(db: Db, ws: WorkspaceRow, writes: PeriodWrite[], options: CloseOptions): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    const finalized = writes.filter((w) => w.status === 'finalized');
+    const numbers = new Map<PeriodWrite, string>();
+    if (finalized.length) {
+      // The counter row stays locked until this transaction ends: numbers are handed out in
+      // commit order and a rollback gives them back, so there are no gaps.
+      const [counter] = await tx.$queryRaw<{ value: number }[]>`
+        INSERT INTO counters (name, value) VALUES ('invoice', ${finalized.length})
+        ON CONFLICT (name) DO UPDATE SET value = counters.value + ${finalized.length}
+        RETURNING value`;
+      const first = counter!.value - finalized.length + 1;
+      finalized.forEach((w, i) => numbers.set(w, formatInvoiceNumber(Math.floor(w.m / 12), first + i)));
+    }
+    const ids = new Map<PeriodWrite, string>();
+    const created: Prisma.BillingPeriodCreateManyInput[] = [];
+    for (const w of writes) {
+      const subscription = w.lines.find((l) => l.kind === 'subscription')?.amount ?? ZERO;
+      const adjustment = w.lines.filter((l) => l.kind === 'adjustment').reduce((sum, l) => sum.plus(l.amount), ZERO);
+      const invoiceNumber = numbers.get(w);
+      const data = {
+        subscriptionAmount: subscription,
+        usageAmount: w.month.net,
+        adjustmentAmount: adjustment,
+        totalAmount: subscription.plus(w.month.net).plus(adjustment),
+        computedAt: options.now,
+        ...(invoiceNumber ? { status: 'finalized' as const, invoiceNumber, finalizedAt: options.now } : {}),
+      };
+      if (w.draftId) {
+        const updated = await tx.billingPeriod.updateMany({ where: { id: w.draftId, workspaceId: ws.id, status: 'draft' }, data });
+        if (updated.count !== 1) throw new ConcurrentClose();
+        ids.set(w, w.draftId);
+      } else {
+        const id = randomUUID();
+        ids.set(w, id);
+        created.push({ id, workspaceId: ws.id, periodStart: w.range.start, periodEnd: w.range.end, revision: w.revision, status: 'draft', ...data });
+      }
+    }
+    const drafts = writes.filter((w) => w.draftId).map((w) => w.draftId!);
+    if (drafts.length) await tx.billingLineItem.deleteMany({ where: { workspaceId: ws.id, billingPeriodId: { in: drafts } } });
+    if (created.length) await tx.billingPeriod.createMany({ data: created });
+    await tx.billingLineItem.createMany({
+      data: writes.flatMap((w) => w.lines.map((line, position) => ({
+        workspaceId: ws.id, billingPeriodId: ids.get(w)!, position, kind: line.kind, description: line.description,
+        provider: line.provider ?? null, usageType: line.usageType ?? null, quantity: line.quantity ?? null,
+        unit: line.unit ?? null, amount: line.amount, adjustsPeriodStart: line.adjustsPeriodStart ?? null,
+      }))),
+    });
+    for (const w of writes) await options.afterWrite?.({ workspaceId: ws.id, month: monthLabel(w.m), status: w.status });
+    await recordAuditEntries(tx, finalized.map((w) => ({
+      actor: options.actor ?? jobActor(BILLING_CLOSE_JOB),
+      action: w.reclose ? 'billing_period.reclosed' : 'billing_period.finalized',
+      workspaceId: ws.id,
+      targetType: 'billing_period',
+      targetId: ids.get(w)!,
+      details: { month: monthLabel(w.m), invoiceNumber: numbers.get(w)!, revision: w.revision },
+    })));
+    return finalized.map((w) => numbers.get(w)!);
+  }, { timeout: 120_000 });
+}
+
+export function formatInvoiceNumber(year: number, n: number): string {
+  return `INV-${year}-${String(n).padStart(6, '0')}`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
