@@ -123,9 +123,12 @@ export async function createBillingPeriod(
   workspaceId: string,
   period: { periodStart: Date | string; periodEnd: Date | string; status?: 'draft' | 'finalized' | 'paid' | 'void'; totalAmount: string; subscriptionAmount?: string; usageAmount?: string },
 ): Promise<string> {
+  // One row per (workspace, month, revision): a second period of the same start is its next revision.
+  const revision = await db.billingPeriod.count({ where: { workspaceId, periodStart: new Date(period.periodStart) } });
   const created = await db.billingPeriod.create({
     data: {
       workspaceId,
+      revision,
       periodStart: new Date(period.periodStart),
       periodEnd: new Date(period.periodEnd),
       status: period.status ?? 'paid',

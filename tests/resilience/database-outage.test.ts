@@ -2,6 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as health } from '@/app/api/health/route';
 import { GET as overview } from '@/app/api/workspaces/[id]/overview/route';
+import { createSession } from '@/lib/auth/sessions';
 import { createPrismaClient, installConnection, openConnection, type Connection } from '@/lib/db';
 import { createTestDatabase, testServerUrl, type TestDatabase } from '../helpers/test-db';
 import { MARCH, seedWorld, type World } from '../api/fixtures';
@@ -68,12 +69,15 @@ describe.skipIf(!serverUrl)('a database outage (PostgreSQL behind a proxy the te
 
   it('answers 503 with Retry-After while the database is unreachable, and recovers by itself when it is back', async () => {
     const url = `/api/workspaces/${w.a}/overview?${MARCH}`;
-    expect((await call(overview, url, { id: w.a }, w.ownerA)).status).toBe(200);
+    // The owner signed in before the outage: their session row exists already.
+    const sid = await createSession(t.db, w.ownerA.id, null);
+    const asOwner = { sid };
+    expect((await call(overview, url, { id: w.a }, w.ownerA, asOwner)).status).toBe(200);
     expect(await (await health()).json()).toEqual({ status: 'ok' });
 
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     await proxy.cut();
-    const down = await call(overview, url, { id: w.a }, w.ownerA);
+    const down = await call(overview, url, { id: w.a }, w.ownerA, asOwner);
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('5');
     expect(down.body).toEqual({ error: { code: 'service_unavailable', message: 'The service is temporarily unavailable; retry in 5 seconds' } });
@@ -88,7 +92,7 @@ describe.skipIf(!serverUrl)('a database outage (PostgreSQL behind a proxy the te
     const back = Date.now();
     let status = 0;
     while (Date.now() - back < 10_000) {
-      status = (await call(overview, url, { id: w.a }, w.ownerA)).status;
+      status = (await call(overview, url, { id: w.a }, w.ownerA, asOwner)).status;
       if (status === 200) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
