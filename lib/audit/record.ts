@@ -26,35 +26,26 @@ type Writer = Pick<Db, 'auditLog'>;
  * change and its trail commit together or not at all.
  */
 export async function recordAudit(db: Writer, entry: AuditEntry): Promise<void> {
-  await db.auditLog.create({
-    data: {
-      workspaceId: entry.workspaceId,
-      actorUserId: entry.actor.userId,
-      actorLabel: entry.actor.label.slice(0, 320),
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId ?? null,
-      details: entry.details ?? {},
-      ip: entry.actor.ip,
-    },
-  });
+  await db.auditLog.create({ data: auditRow(entry) });
 }
 
 /** Appends several entries in one statement (a job finalizing a year of invoices), same rules. */
 export async function recordAuditEntries(db: Writer, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.auditLog.createMany({
-    data: entries.map((entry) => ({
-      workspaceId: entry.workspaceId,
-      actorUserId: entry.actor.userId,
-      actorLabel: entry.actor.label.slice(0, 320),
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId ?? null,
-      details: entry.details ?? {},
-      ip: entry.actor.ip,
-    })),
-  });
+  await db.auditLog.createMany({ data: entries.map(auditRow) });
+}
+
+function auditRow(entry: AuditEntry) {
+  return {
+    workspaceId: entry.workspaceId,
+    actorUserId: entry.actor.userId,
+    actorLabel: entry.actor.label.slice(0, 320),
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId ?? null,
+    details: entry.details ?? {},
+    ip: entry.actor.ip,
+  };
 }
 
 /** A signed-in caller as an audit actor. */
