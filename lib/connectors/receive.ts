@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { Db } from '@/lib/db';
-import { ingestEvents, type IngestEvent, type IngestResult } from '@/lib/ingest';
+import { ingestGrouped, type IngestEvent, type IngestResult } from '@/lib/ingest';
 import { mapDelivery, type MappedDelivery } from './map';
 import { findConnectorForWebhook, recordDelivery, type DeliveryResult } from './store';
 import { verifyDelivery, type HeaderReader, type Platform } from './verify';
@@ -77,7 +77,7 @@ export async function receiveWebhook(
     await log(mapped.result, { eventType: mapped.eventType, callExternalId: mapped.callExternalId, reason: mapped.reason });
     return { status: 200, body: { status: mapped.result, reason: mapped.reason } };
   }
-  const [result] = await ingestEvents(db, { workspaceId: connector.workspaceId, source: request.platform }, [deliveryEvent(request.platform, request.body, mapped)]);
+  const [result] = await ingestGrouped(db, { workspaceId: connector.workspaceId, source: request.platform }, [deliveryEvent(request.platform, request.body, mapped)]);
   const outcome = resultOf(result!);
   await log(outcome.status, { eventType: mapped.eventType, callExternalId: mapped.callExternalId, reason: outcome.reason });
   return { status: 200, body: outcome.reason ? { status: outcome.status, reason: outcome.reason } : { status: outcome.status } };

@@ -2,7 +2,7 @@ import { withApiKey } from '@/lib/api/key-handler';
 import { badRequest, conflict, jsonResponse, unsupportedMediaType } from '@/lib/api/errors';
 import { readBodyText } from '@/lib/api/body';
 import { ingestRateLimitPerMinute } from '@/lib/env';
-import { ingestEvents, type IngestError, type IngestEvent, type IngestResult } from '@/lib/ingest';
+import { ingestGrouped, type IngestError, type IngestEvent, type IngestResult } from '@/lib/ingest';
 import { MAX_BATCH_EVENTS, MAX_BODY_BYTES, parseApiEvent } from '@/lib/ingest/api-events';
 
 export const dynamic = 'force-dynamic';
@@ -32,7 +32,7 @@ export const POST = withApiKey({ rateLimitPerMinute: () => ingestRateLimitPerMin
   if (!('events' in body)) {
     const parsed = parseApiEvent(body, now);
     if (!parsed.ok) throw badRequest(parsed.error.field, parsed.error.message);
-    const [result] = await ingestEvents(db, target, [parsed.event]);
+    const [result] = await ingestGrouped(db, target, [parsed.event]);
     if (result!.status === 'rejected') throw conflict('id', result!.error.message);
     return { results: [wire(result!)] };
   }
@@ -57,7 +57,7 @@ export const POST = withApiKey({ rateLimitPerMinute: () => ingestRateLimitPerMin
     }
   });
   if (valid.length) {
-    const written = await ingestEvents(db, target, valid);
+    const written = await ingestGrouped(db, target, valid);
     written.forEach((result, i) => (results[slots[i]!] = wire(result)));
   }
   return jsonResponse({ results });
