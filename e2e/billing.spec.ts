@@ -40,6 +40,16 @@ test.describe.serial('billing', () => {
 
   test.describe('member', () => {
     test.use({ role: 'member' });
+    test('Billing and the invoice fit a 390 px screen', async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const path of [invoicePath.replace(/\/[^/]+$/, ''), invoicePath]) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${path} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
+      }
+    });
+
     test('reads the invoice but cannot mark it paid', async ({ page, baseURL }) => {
       await page.goto(invoicePath);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Invoice INV-/);
@@ -56,7 +66,9 @@ test.describe.serial('billing', () => {
     test('marks it paid; the history shows who did', async ({ page }) => {
       await page.goto(invoicePath);
       await page.getByRole('button', { name: 'Mark paid' }).click();
-      // The page re-renders with the new status (the controls go, as a paid period has none).
+      // The page re-renders with the new status: the controls go (a paid period has none),
+      // the confirmation stays.
+      await expect(page.getByRole('status').filter({ hasText: 'Marked paid.' })).toBeVisible();
       await expect(page.getByRole('button', { name: 'Mark paid' })).toHaveCount(0);
       await page.reload();
       await expect(page.getByText('Paid', { exact: true }).first()).toBeVisible();

@@ -8,7 +8,11 @@ export function PeriodActions({ workspaceId, periodId, status, label }: { worksp
   const [state, action, pending] = useActionState<ActionState, FormData>(periodAction, {});
   const reasonId = useId();
   const errorId = useId();
-  if (status !== 'finalized' && status !== 'void') return null;
+  // After "Mark paid" the period is paid and has no action left: the confirmation stays
+  // (announced by the same live region) instead of the row's controls vanishing silently.
+  if (status !== 'finalized' && status !== 'void') {
+    return state.ok ? <p role="status" className="text-xs text-emerald-700">{state.ok}</p> : null;
+  }
   return (
     <form action={action} className="flex flex-wrap items-start gap-2" aria-label={`Change ${label}`}>
       <input type="hidden" name="workspaceId" value={workspaceId} />
