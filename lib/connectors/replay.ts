@@ -1,3 +1,4 @@
+import { CLI_ACTOR, recordAudit, type AuditActor } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { ingestEvents } from '@/lib/ingest';
 import { mapDelivery } from './map';
@@ -11,9 +12,10 @@ import type { Platform } from './verify';
  * fix. Each replayed delivery is a new event (`.replay-<stamp>` after its id), so it is
  * not skipped as a duplicate, and since its id sorts after the original's, at equal
  * times its fields win; usage lines are replaced by (call, cost item) as always, so a
- * replay never adds cost twice.
+ * replay never adds cost twice. Each replay is written to the audit log (who, since when,
+ * what it did), since it can change figures already shown.
  */
-export async function replayDeliveries(db: Db, connectorId: string, since: Date, stamp = new Date()) {
+export async function replayDeliveries(db: Db, connectorId: string, since: Date, stamp = new Date(), actor: AuditActor = CLI_ACTOR) {
   const connector = await db.connector.findFirst({ where: { id: connectorId }, select: { id: true, workspaceId: true, platform: true } });
   if (!connector) return null;
   const platform = connector.platform as Platform;
@@ -54,5 +56,13 @@ export async function replayDeliveries(db: Db, connectorId: string, since: Date,
     const last = batch.at(-1)!;
     cursor = { receivedAt: last.receivedAt, id: last.id };
   }
+  await recordAudit(db, {
+    actor,
+    action: 'connector.replayed',
+    workspaceId: connector.workspaceId,
+    targetType: 'connector',
+    targetId: connector.id,
+    details: { platform, since: since.toISOString(), ...counts },
+  });
   return { platform, counts };
 }

@@ -214,30 +214,34 @@ async function upsertAgents(tx: Tx, target: IngestTarget, callCommands: { event:
   const ids = new Map<string, string>();
   if (!names.size) return ids;
   const rows = [...names].sort(([a], [b]) => cmp(a, b)).map(([externalId, { name }]) => ({ external_id: externalId, name: name?.slice(0, 255) ?? null }));
-  const json = JSON.stringify(rows);
   await tx.$executeRaw(Prisma.sql`
     INSERT INTO "voice_agents" ("workspace_id", "name", "source", "external_id")
     SELECT ${target.workspaceId}::uuid, coalesce(r."name", r."external_id"), ${target.source}, r."external_id"
-    FROM jsonb_to_recordset(${json}::jsonb) AS r("external_id" text, "name" text)
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("external_id" text, "name" text)
     ORDER BY r."external_id"
     ON CONFLICT ("workspace_id", "source", "external_id") DO NOTHING`);
-  // An agent first seen without a name got its external id as name: the first real name replaces it.
-  // (A separate UPDATE locks only the rows it changes; DO UPDATE would lock every agent row of the batch.)
-  if (rows.some((r) => r.name && r.name !== r.external_id)) {
-    await tx.$executeRaw(Prisma.sql`
-      UPDATE "voice_agents" a SET "name" = r."name"
-      FROM jsonb_to_recordset(${json}::jsonb) AS r("external_id" text, "name" text)
-      WHERE a."workspace_id" = ${target.workspaceId}::uuid AND a."source" = ${target.source} AND a."external_id" = r."external_id"
-        AND a."external_id" = ANY(${textArray(rows.map((r) => r.external_id))})
-        AND a."name" = a."external_id" AND r."name" IS NOT NULL AND r."name" <> r."external_id"`);
-  }
-  const found = await tx.$queryRaw<{ id: string; external_id: string }[]>(Prisma.sql`
-    SELECT a."id", a."external_id"
+  const found = await tx.$queryRaw<{ id: string; external_id: string; name: string }[]>(Prisma.sql`
+    SELECT a."id", a."external_id", a."name"
     FROM jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.external_id))}::jsonb) AS k("v")
     CROSS JOIN LATERAL (
-      SELECT "id", "external_id" FROM "voice_agents"
+      SELECT "id", "external_id", "name" FROM "voice_agents"
       WHERE "workspace_id" = ${target.workspaceId}::uuid AND "source" = ${target.source} AND "external_id" = k."v" OFFSET 0
     ) a`);
+  // An agent first seen without a name got its external id as name: the first real name
+  // replaces it. Only those rows are updated (rare), so the common case costs no statement
+  // and no row lock.
+  const nameOf = new Map(rows.map((r) => [r.external_id, r.name]));
+  const renames = found
+    .filter((a) => a.name === a.external_id && nameOf.get(a.external_id) && nameOf.get(a.external_id) !== a.external_id)
+    .map((a) => ({ id: a.id, name: nameOf.get(a.external_id)! }))
+    .sort((a, b) => cmp(a.id, b.id));
+  if (renames.length) {
+    await tx.$executeRaw(Prisma.sql`
+      UPDATE "voice_agents" a SET "name" = r."name"
+      FROM jsonb_to_recordset(${JSON.stringify(renames)}::jsonb) AS r("id" uuid, "name" text)
+      WHERE a."id" = r."id" AND a."id" = ANY(${uuidArray(renames.map((r) => r.id))}) AND a."workspace_id" = ${target.workspaceId}::uuid
+        AND a."name" = a."external_id"`);
+  }
   for (const row of found) ids.set(row.external_id, row.id);
   return ids;
 }

@@ -44,6 +44,10 @@ describe('ingest:replay', () => {
     // Deliveries after --since only.
     expect((await replayDeliveries(db, connector.id, new Date(Date.now() + 60_000)))!.counts).toEqual({ accepted: 0, duplicate: 0, ignored: 0, rejected: 0 });
     expect(await replayDeliveries(db, '00000000-0000-4000-8000-000000000000', new Date())).toBeNull();
+    // Every replay is in the audit log, with what it did.
+    const trail = await db.auditLog.findMany({ where: { workspaceId, action: 'connector.replayed' }, orderBy: { createdAt: 'asc' } });
+    expect(trail).toHaveLength(3);
+    expect(trail[0]).toMatchObject({ actorLabel: 'cli', targetId: connector.id, details: { platform: 'retell', since: '2000-01-01T00:00:00.000Z', accepted: 4 } });
   });
 
   it('the demo reads the connector secret the route verifies with', async () => {
