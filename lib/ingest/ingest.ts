@@ -185,10 +185,6 @@ async function writeBatch(tx: Tx, target: IngestTarget, events: readonly IngestE
  * A list as an array expression for `= ANY(…)`: the planner then looks each value up in the
  * index (a join against a set-returning function can make it hash the whole workspace).
  */
-function textArray(values: readonly string[]): Prisma.Sql {
-  return Prisma.sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
-}
-
 function uuidArray(values: readonly string[]): Prisma.Sql {
   return Prisma.sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)::uuid)`;
 }
