@@ -1,4 +1,4 @@
-// npm run bench -- [--calls N] [--workspaces W] [--runs R] [--only analytics|exports|writes|ingest]: PostgreSQL (DATABASE_URL) only.
+// npm run bench -- [--calls N] [--workspaces W] [--runs R] [--only analytics|exports|writes|ingest|billing|http]: PostgreSQL (DATABASE_URL) only.
 // Seeds (or reuses) vd_bench_<N>, then runs each section and prints p50/p95 per line.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { DEFAULT_WORKSPACE_COUNT } from '@/prisma/seed/catalog';
 import { exportSection } from './export';
 import { writesSection } from './writes';
 import { ingestSection } from './ingest';
+import { httpSection } from './http';
 import { formatResults } from './report';
 import type { BenchSection } from './types';
 
@@ -21,6 +22,7 @@ const SECTIONS: Record<string, BenchSection> = {
   writes: writesSection,
   ingest: ingestSection,
   billing: billingSection,
+  http: httpSection,
 };
 
 const argsSchema = z.object({

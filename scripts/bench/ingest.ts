@@ -5,7 +5,6 @@
 // with 8 connections: single new events for 30 s, the same events replayed, batches of
 // 1,000 new events, and those replayed. Prints events/s, p50, p95 (ms), errors, deadlocks
 // and the database's row counts before and after each run.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { createApiKey } from '@/lib/apikeys';
 import { CLI_ACTOR } from '@/lib/audit';
@@ -13,7 +12,7 @@ import { createPrismaClient, openConnection, type Db } from '@/lib/db';
 import { applyMigrations } from '@/lib/db/migrations';
 import { ConfigError, databaseConfig } from '@/lib/env';
 import pg from 'pg';
-import { buildIfNeeded } from '../build-if-needed';
+import { serveApp, runLoadScript, type BenchServer } from './serve';
 import type { BenchContext, BenchResult, BenchSection } from './types';
 
 const DB_NAME = 'vd_bench_ingest';
@@ -45,35 +44,15 @@ export const ingestSection: BenchSection = {
     await adminQuery(config.url, `CREATE DATABASE "${DB_NAME}"`);
     const connection = await openConnection({ kind: 'postgres', url: url.toString() });
     const db = createPrismaClient(connection);
-    let server: ChildProcess | undefined;
-    const serverLog: string[] = [];
+    let server: BenchServer | undefined;
     try {
       await applyMigrations(connection.adapter);
       await db.subscriptionTier.create({ data: { tierName: 'bench', monthlyFee: '99', markup: '1.3000' } });
       const workspace = await db.workspace.create({ data: { name: 'Bench', slug: 'bench', status: 'active', subscriptionTier: 'bench' } });
       const { key } = await createApiKey(db, { workspaceId: workspace.id, name: 'bench', actor: CLI_ACTOR });
 
-      context.log('building the app if needed…');
-      buildIfNeeded();
-      const port = execFileSync(process.execPath, ['e2e/free-port.mjs']).toString().trim();
-      const base = `http://127.0.0.1:${port}`;
-      server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
-        env: {
-          ...process.env,
-          DATABASE_URL: url.toString(),
-          NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
-          NEXTAUTH_URL: base,
-          NEXT_TELEMETRY_DISABLED: '1',
-          INGEST_RATE_LIMIT_PER_MINUTE: '100000000',
-          NODE_ENV: 'production',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        // Its own process group, so that the whole group (npx and next-server) ends with the bench.
-        detached: true,
-      });
-      server.stdout!.on('data', (d) => serverLog.push(String(d)));
-      server.stderr!.on('data', (d) => serverLog.push(String(d)));
-      await waitFor(`${base}/api/v1/events/schema`);
+      server = await serveApp(url.toString(), { INGEST_RATE_LIMIT_PER_MINUTE: '100000000', API_RATE_LIMIT_PER_MINUTE: '100000000' }, context.log);
+      const base = server.base;
       context.log(`serving on ${base}; load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
       const baseTime = Date.now() - 3_600_000;
@@ -104,17 +83,14 @@ export const ingestSection: BenchSection = {
       const batch = await phase('batches of 1,000, new', { mode: 'batch', batchSize: 1000, duration: 20, prefix: 'b' });
       const batchReplay = await phase('batches of 1,000, replayed', { mode: 'batch', batchSize: 1000, duration: 15, prefix: 'b', replayOf: batch.requests });
       const deadlocksAfter = await deadlocks(db);
-      const retried = serverLog.join('').match(/\[ingest\] retrying/g)?.length ?? 0;
+      const retried = server.log.join('').match(/\[ingest\] retrying/g)?.length ?? 0;
       context.log(
         `\nreplay/new: single ${(singleReplay.eventsPerSecond / single.eventsPerSecond).toFixed(2)}×, batches ${(batchReplay.eventsPerSecond / batch.eventsPerSecond).toFixed(2)}×; ` +
           `deadlocks (pg_stat_database) ${deadlocksAfter - deadlocksBefore}; batches retried ${retried}; load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
       );
       return results;
     } finally {
-      if (server?.pid && server.exitCode === null) {
-        process.kill(-server.pid, 'SIGTERM');
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
+      await server?.stop();
       await db.$disconnect();
       await connection.close();
     }
@@ -122,30 +98,7 @@ export const ingestSection: BenchSection = {
 };
 
 function runLoad(options: Record<string, unknown>): Promise<Load> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/bench/ingest-load.mjs', JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`load generator failed (${code}): ${err.slice(-500)}`));
-      resolve(JSON.parse(out.trim().split('\n').at(-1)!) as Load);
-    });
-  });
-}
-
-async function waitFor(url: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`the app did not come up at ${url}`);
+  return runLoadScript<Load>('scripts/bench/ingest-load.mjs', options);
 }
 
 async function counts(db: Db): Promise<Counts> {
