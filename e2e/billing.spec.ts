@@ -48,6 +48,10 @@ test.describe.serial('billing', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${path} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
       }
+      // The invoice's line items wrap their descriptions, so every amount is in view without scrolling the table.
+      const table = page.getByRole('table', { name: 'Line items' });
+      const hidden = await table.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth);
+      expect(hidden, 'line items scroll sideways at 390 px').toBeLessThanOrEqual(0);
     });
 
     test('reads the invoice but cannot mark it paid', async ({ page, baseURL }) => {

@@ -8,6 +8,8 @@ export type Column<T> = {
   align?: 'left' | 'right';
   /** Hidden below the `sm` breakpoint (390 px phones) to keep the key columns readable. */
   hideOnMobile?: boolean;
+  /** Long text that may wrap (e.g. a description), so that a narrow screen keeps the other columns in view. */
+  wrap?: boolean;
 };
 
 export type DataTableProps<T> = {
@@ -27,14 +29,18 @@ export type DataTableProps<T> = {
 export function DataTable<T>({ caption, showCaption = false, columns, rows, rowKey, empty, busy = false }: DataTableProps<T>) {
   if (rows.length === 0 && empty) return <>{empty}</>;
   const hide = (column: Column<T>) => (column.hideOnMobile ? 'hidden sm:table-cell' : '');
+  const space = (column: Column<T>) => (column.wrap ? 'whitespace-normal' : 'whitespace-nowrap');
+  // A table whose columns all keep to one line is as wide as its content (and scrolls); one
+  // with a wrapping column fits its container instead.
+  const width = columns.some((c) => c.wrap) ? '' : 'min-w-max';
   return (
     <div className="-mx-4 overflow-x-auto px-4">
-      <table aria-busy={busy} className={`w-full min-w-max text-sm ${busy ? 'opacity-60' : ''}`}>
+      <table aria-busy={busy} className={`w-full ${width} text-sm ${busy ? 'opacity-60' : ''}`}>
         <caption className={showCaption ? 'mb-2 text-left text-sm font-semibold text-slate-900' : 'sr-only'}>{caption}</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
             {columns.map((column) => (
-              <th key={column.key} scope="col" className={`whitespace-nowrap px-2 py-2 font-medium first:pl-0 ${column.align === 'right' ? 'text-right' : ''} ${hide(column)}`}>
+              <th key={column.key} scope="col" className={`${space(column)} px-2 py-2 font-medium first:pl-0 ${column.align === 'right' ? 'text-right' : ''} ${hide(column)}`}>
                 {column.header}
               </th>
             ))}
@@ -44,7 +50,7 @@ export function DataTable<T>({ caption, showCaption = false, columns, rows, rowK
           {rows.map((row) => (
             <tr key={rowKey(row)} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
               {columns.map((column) => (
-                <td key={column.key} className={`whitespace-nowrap px-2 py-2 first:pl-0 ${column.align === 'right' ? 'tabular text-right' : ''} ${hide(column)}`}>
+                <td key={column.key} className={`${space(column)} px-2 py-2 first:pl-0 ${column.align === 'right' ? 'tabular text-right' : ''} ${hide(column)}`}>
                   {column.cell(row)}
                 </td>
               ))}

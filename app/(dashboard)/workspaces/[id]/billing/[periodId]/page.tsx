@@ -70,7 +70,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             rowKey={(l) => (l ? String(l.position) : "total")}
             rows={[...invoice.lines, null]}
             columns={[
-              { key: 'description', header: 'Description', cell: (l) => (l ? l.description : <span className="font-semibold">Total</span>) },
+              { key: 'description', header: 'Description', wrap: true, cell: (l) => (l ? l.description : <span className="font-semibold">Total</span>) },
               { key: 'quantity', header: 'Quantity', align: 'right', hideOnMobile: true, cell: (l) => (l?.quantity ? formatQuantity(l.quantity) : '') },
               { key: 'unit', header: 'Unit', hideOnMobile: true, cell: (l) => l?.unit ?? '' },
               { key: 'amount', header: 'Amount', align: 'right', cell: (l) => (l ? formatMoney(l.amount) : <span className="font-semibold">{formatMoney(invoice.totalAmount)}</span>) },
