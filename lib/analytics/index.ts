@@ -46,3 +46,4 @@ export {
 export { getMrrByTier, type MrrByTierRow } from './mrr-by-tier';
 export { getRevenueByMonth, lastCalendarMonths, type RevenueMonth } from './revenue-by-month';
 export { getWorkspaceList, type WorkspaceListRow } from './workspace-list';
+export { getWindowFigures, type WindowFigures, type WindowFilters } from './window-figures';

@@ -1,4 +1,7 @@
 import { BILLING_CLOSE_JOB, closeBilling } from '@/lib/billing/close';
+import { ALERTS_JOB, runAlertsJob } from '@/lib/alerts/job';
+import { deliverDue } from '@/lib/delivery/outbox';
+import { queueDueReports, REPORT_DELIVERY_JOB } from '@/lib/delivery/scheduled-reports';
 import type { JobDefinition } from './types';
 
 /** Every scheduled job. Names are stable: they key job_runs and the advisory lock. */
@@ -12,6 +15,23 @@ export const JOBS: JobDefinition[] = [
       const summary = await closeBilling(db, { now, month, dryRun });
       const { invoices, ...counts } = summary;
       return { ...counts, dryRun, ...(invoices.length ? { firstInvoice: invoices[0], lastInvoice: invoices[invoices.length - 1] } : {}) };
+    },
+  },
+  {
+    name: ALERTS_JOB,
+    description: 'Evaluates every alert rule (ok → firing → resolved, history, notifications) and sends what the outbox holds that is due: emails and signed webhooks, with retries.',
+    schedule: '* * * * *',
+    run: ({ db, now, dryRun }) => runAlertsJob(db, now, dryRun),
+  },
+  {
+    name: REPORT_DELIVERY_JOB,
+    description: 'Queues the scheduled reports that are due (monthly report on the 1st of each local month, executive summary on the 1st of each quarter) and sends them.',
+    // Every 15 minutes: local midnights of every zone fall on a quarter hour.
+    schedule: '*/15 * * * *',
+    async run({ db, now, dryRun }) {
+      if (dryRun) return { dryRun: true };
+      const { queued } = await queueDueReports(db, now);
+      return { queued, ...(await deliverDue(db, now)) };
     },
   },
 ];
