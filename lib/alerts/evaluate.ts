@@ -120,9 +120,10 @@ async function applyMeasurement(db: Db, rule: RuleRow, m: Measurement, now: Date
     } else if (state === 'firing' && open) {
       if (now.getTime() - open.lastNotifiedAt.getTime() >= rule.renotifyMinutes * 60_000) {
         const sequence = open.notifications;
-        const event = await tx.alertEvent.update({ where: { id: open.id }, data: { notifications: { increment: 1 }, lastNotifiedAt: now, value: value!, calls: m.calls, subject: m.subject ?? open.subject } });
+        // The history keeps the value it fired with; the reminder says the current one.
+        const event = await tx.alertEvent.update({ where: { id: open.id }, data: { notifications: { increment: 1 }, lastNotifiedAt: now } });
         transition = 'renotify';
-        notice = { rule: noticeRule(rule), event, transition, at: now, workspace, sequence };
+        notice = { rule: noticeRule(rule), event: { ...event, value: value!, calls: m.calls }, transition, at: now, workspace, sequence };
       }
     } else if (open) {
       const event = await tx.alertEvent.update({
