@@ -127,7 +127,8 @@ async function send(db: Db, message: Claimed, now: Date, env: Record<string, str
   if (!secret) return { ok: false, error: 'the rule of this webhook was deleted: nothing to sign with' };
   const body = JSON.stringify(payload.body);
   // webhook-id is the message's own id: the same on every retry, so receivers can dedupe.
-  const headers = signWebhook(secret, `msg_${message.id.replace(/-/g, '')}`, now, body);
+  // The timestamp is the wall clock of this attempt (receivers refuse stale ones), not the job's `now`.
+  const headers = signWebhook(secret, `msg_${message.id.replace(/-/g, '')}`, new Date(), body);
   return postWebhook(payload.url, headers, body, env);
 }
 
