@@ -10,6 +10,7 @@ const TABS = [
   { href: '/admin/mrr', label: 'MRR' },
   { href: '/admin/billing', label: 'Billing' },
   { href: '/admin/jobs', label: 'Jobs' },
+  { href: '/admin/alerts', label: 'Alerts' },
 ] as const;
 
 /** Range parameters travel between the admin pages; page-specific ones (search, sort) do not. */

@@ -19,7 +19,7 @@ export async function listAlertHistory(db: Db, workspaceId: string | null, limit
     resolved_reason: e.resolvedReason,
     resolved_value: e.resolvedValue,
     notifications: e.notifications,
-    state: e.resolvedAt ? 'resolved' : 'firing',
+    state: e.resolvedAt ? ('resolved' as const) : ('firing' as const),
   }));
 }
 
@@ -29,9 +29,9 @@ export async function countFiring(db: Db, workspaceId: string | null): Promise<n
 }
 
 /** The last outbox messages of a workspace (or of one rule): "last deliveries" in Settings. */
-export async function listDeliveries(db: Db, workspaceId: string | null, options: { ruleId?: string; limit?: number } = {}) {
+export async function listDeliveries(db: Db, workspaceId: string | null, options: { ruleId?: string; kindPrefix?: string; limit?: number } = {}) {
   const rows = await db.outboxMessage.findMany({
-    where: { workspaceId, ...(options.ruleId ? { ruleId: options.ruleId } : {}) },
+    where: { workspaceId, ...(options.ruleId ? { ruleId: options.ruleId } : {}), ...(options.kindPrefix ? { kind: { startsWith: options.kindPrefix } } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: options.limit ?? 20,
     select: { id: true, channel: true, kind: true, ruleId: true, status: true, attempts: true, createdAt: true, sentAt: true, nextAttemptAt: true, lastError: true, lastStatusCode: true, payload: true },
@@ -40,10 +40,10 @@ export async function listDeliveries(db: Db, workspaceId: string | null, options
     const payload = r.payload as { to?: string[]; url?: string };
     return {
       id: r.id,
-      channel: r.channel,
+      channel: r.channel as 'email' | 'webhook',
       kind: r.kind,
       rule_id: r.ruleId,
-      status: r.status,
+      status: r.status as 'pending' | 'sending' | 'sent' | 'failed',
       attempts: r.attempts,
       created_at: r.createdAt,
       sent_at: r.sentAt,

@@ -6,7 +6,7 @@ import { webhookSecretContext } from '@/lib/delivery/outbox';
 import { newWebhookSecret } from '@/lib/delivery/webhook';
 import { encryptSecret } from '@/lib/secrets';
 import { badRequest } from '@/lib/api/errors';
-import type { AlertChannel } from './definitions';
+import type { AlertChannel, AlertState, Comparator } from './definitions';
 import { workspaceRuleBody, platformRuleBody, type PlatformRuleBody, type RulePatch, type WorkspaceRuleBody } from './schema';
 
 /** Alert rules: create, list, change, delete, each audited in its own transaction. `workspaceId` null = platform rules. */
@@ -26,14 +26,14 @@ export function ruleJson(row: Row) {
     name: row.name,
     metric: row.metric,
     window_minutes: row.windowMinutes,
-    comparator: row.comparator,
+    comparator: row.comparator as Comparator,
     threshold: Number(row.threshold),
     min_calls: row.minCalls,
     filters: { ...(row.agentId ? { agent_id: row.agentId } : {}), ...(row.provider ? { provider: row.provider } : {}) },
     channels: row.channels as AlertChannel[],
     renotify_minutes: row.renotifyMinutes,
     enabled: row.enabled,
-    state: row.state,
+    state: row.state as AlertState,
     state_since: row.stateSince,
     last_value: row.lastValue,
     last_calls: row.lastCalls,

@@ -23,6 +23,10 @@ import {
   workspaceListResponse,
 } from '@/lib/api/schemas';
 import { GET as usage } from '@/app/api/workspaces/[id]/usage/route';
+import { GET as alertHistory } from '@/app/api/workspaces/[id]/alerts/route';
+import { GET as adminAlertRules } from '@/app/api/admin/alert-rules/route';
+import { GET as adminAlerts } from '@/app/api/admin/alerts/route';
+import { alertHistoryResponse, alertRuleListResponse } from '@/lib/api/schemas';
 import type { World } from './fixtures';
 
 /** Every JSON endpoint, described once for the contract, tenancy and fuzz tests. */
@@ -152,4 +156,9 @@ export const ENDPOINTS: Endpoint[] = [
     response: adminWorkspacesResponse,
     bad: [...RANGE_BAD, ['sort=password_hash', 'sort'], ['order=sideways', 'order'], ['timeZone=Not/A_Zone', 'timeZone']],
   },
+  // Issue 16. The workspace's rule list, report delivery and share links need an admin or
+  // owner role, which this list's viewer case does not fit: tests/alerts/routes.test.ts covers them.
+  { name: 'alert history', handler: alertHistory, kind: 'workspace', params: ws, path: (p) => `${base(p)}/alerts`, response: alertHistoryResponse, bad: [] },
+  { name: 'admin alert rules', handler: adminAlertRules, kind: 'admin', params: () => ({}), path: () => '/api/admin/alert-rules', response: alertRuleListResponse, bad: [] },
+  { name: 'admin alerts', handler: adminAlerts, kind: 'admin', params: () => ({}), path: () => '/api/admin/alerts', response: alertHistoryResponse, bad: [] },
 ];

@@ -7,3 +7,4 @@ export * from './calls';
 export * from './agents';
 export * from './billing';
 export * from './admin';
+export * from './alerts';

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
+import { FiringBadge } from '@/components/alerts/FiringBadge';
 import { WorkspaceNav } from '@/components/dashboard/WorkspaceNav';
 import { WorkspaceSwitcher } from '@/components/dashboard/WorkspaceSwitcher';
 import { workspaceAccess } from '@/components/dashboard/data';
@@ -21,6 +22,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           </Link>
           <WorkspaceSwitcher currentId={access.workspace.id} workspaces={workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role }))} />
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <Suspense fallback={null}>
+              <FiringBadge workspaceId={access.workspace.id} />
+            </Suspense>
             {access.caller.isPlatformAdmin ? (
               <Link href="/admin" prefetch={false} className="rounded-md px-2 py-1 font-medium text-brand-700 hover:bg-brand-50">
                 Admin
