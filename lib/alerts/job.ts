@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
 import { deliverDue } from '@/lib/delivery/outbox';
+import { pruneDeliveries } from '@/lib/delivery/prune';
 import { evaluateAlertRules } from './evaluate';
 
 export const ALERTS_JOB = 'alerts';
@@ -13,5 +14,6 @@ export async function runAlertsJob(db: Db, now: Date, dryRun = false) {
   if (dryRun) return { dryRun: true };
   const evaluation = await evaluateAlertRules(db, now);
   const delivery = await deliverDue(db, now);
-  return { ...evaluation, ...delivery };
+  const pruned = await pruneDeliveries(db, now);
+  return { ...evaluation, ...delivery, prunedOutbox: pruned.outbox, prunedJobRuns: pruned.jobRuns };
 }

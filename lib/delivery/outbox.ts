@@ -81,13 +81,19 @@ export async function deliverDue(db: Db, now: Date, env: Record<string, string |
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
     RETURNING o.id, o.workspace_id, o.channel, o.idempotency_key, o.kind, o.rule_id, o.payload, o.attempts, o.created_at`;
+  // Targets that could not be reached in this run (the mail server, a webhook's origin):
+  // their other messages wait for the next attempt instead of each timing out in turn.
+  const unreachable = new Map<string, string>();
   for (const message of claimed) {
     let outcome: { ok: boolean; error?: string; status?: number | null };
+    const target = targetOf(message);
+    const down = unreachable.get(target);
     try {
-      outcome = await send(db, message, now, env);
+      outcome = down ? { ok: false, error: `${down} (not tried again in this run)` } : await send(db, message, now, env);
     } catch (error) {
       outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
+    if (!outcome.ok && !down && outcome.status == null && outcome.error && UNREACHABLE.test(outcome.error)) unreachable.set(target, outcome.error);
     if (outcome.ok) {
       await db.outboxMessage.update({
         where: { id: message.id },
@@ -111,6 +117,18 @@ export async function deliverDue(db: Db, now: Date, env: Record<string, string |
     else summary.retried++;
   }
   return summary;
+}
+
+/** Connection-level failures (not an answer from the other side). */
+const UNREACHABLE = /ECONNREFUSED|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|timeout|no answer within|Greeting never received|Connection closed/i;
+
+function targetOf(message: Claimed): string {
+  if (message.channel === 'email') return 'smtp';
+  try {
+    return `webhook:${new URL((message.payload as WebhookPayload).url).origin}`;
+  } catch {
+    return `webhook:${message.id}`;
+  }
 }
 
 async function send(db: Db, message: Claimed, now: Date, env: Record<string, string | undefined>) {

@@ -190,3 +190,15 @@ describe('SSRF guard', () => {
     await receiver.close();
   });
 });
+
+describe('one unreachable target does not hold the run', () => {
+  it('after the mail server refused once, the run defers its other emails without trying them', async () => {
+    const now = at('2026-07-20T12:00:00Z');
+    const env = { SMTP_URL: `smtp://127.0.0.1:${await freePort()}` };
+    await enqueue(db, [1, 2, 3].map((n) => ({ workspaceId: ws, channel: 'email' as const, kind: 'test', idempotencyKey: `burst-${n}`, payload: { to: ['a@example.com'], subject: `m${n}`, text: 'x' } })), now);
+    expect(await deliverDue(db, now, env)).toMatchObject({ sent: 0, retried: 3 });
+    const rows = await db.outboxMessage.findMany({ where: { idempotencyKey: { startsWith: 'burst-' } }, orderBy: { idempotencyKey: 'asc' } });
+    expect(rows.filter((r) => r.lastError?.includes('not tried again in this run'))).toHaveLength(2);
+    await db.outboxMessage.deleteMany({ where: { idempotencyKey: { startsWith: 'burst-' } } });
+  });
+});

@@ -21,7 +21,7 @@ describe('the job `alerts`', () => {
     await rule(t.db, ws, { metric: 'failure_rate', comparator: 'gte', threshold: 100, window_minutes: 15, channels: [{ type: 'email', to: ['x@example.com'] }] }, minutes(now, -10));
     const result = await runJob({ db: t.db, connection: t.connection }, job, { trigger: 'cli', now: () => now, attempts: 1 });
     expect(result.status).toBe('succeeded');
-    expect(result.status === 'succeeded' && result.summary).toMatchObject({ evaluated: 1, fired: 1, queued: 1 });
+    expect(result.status === 'succeeded' && result.summary).toMatchObject({ evaluated: 1, fired: 1, queued: 1, prunedOutbox: 0 });
     // Email is not configured in this process: the message waits, visibly.
     expect(await t.db.outboxMessage.findFirst({ where: { workspaceId: ws } })).toMatchObject({ status: 'pending', attempts: 1 });
     const run = await t.db.jobRun.findFirstOrThrow({ where: { jobName: 'alerts' } });
