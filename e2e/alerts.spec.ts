@@ -16,6 +16,8 @@ async function shoot(page: Page, name: string) {
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `no sideways scrolling at ${width} px`).toBeLessThanOrEqual(0);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -128,4 +130,22 @@ test('a share link opens the monthly report PDF signed out; revoked, it is 404',
   await expect(page.getByRole('list', { name: 'Share links' })).toContainText('revoked');
   expect((await stranger.get(new URL(url).pathname)).status()).toBe(404);
   await stranger.dispose();
+});
+
+test.describe('as a member', () => {
+  test.use({ role: 'member' });
+
+  test('sees the alert history and the badge; Settings → Alerts and Reports delivery are 403; another workspace is 404', async ({ page }) => {
+    const id = await acme(page);
+    await expect(page.getByTestId('alerts-badge')).toBeVisible();
+    const history = await page.goto(`/workspaces/${id}/alerts`);
+    expect(history?.status()).toBe(200);
+    await expect(page.getByRole('heading', { name: 'Alert history' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Manage alert rules' })).toHaveCount(0);
+    for (const url of [`/workspaces/${id}/settings/alerts`, `/workspaces/${id}/settings/reports-delivery`]) {
+      expect((await page.goto(url))?.status(), url).toBe(403);
+    }
+    expect((await page.goto('/workspaces/00000000-0000-4000-8000-000000000000/alerts'))?.status()).toBe(404);
+    expect((await page.goto('/admin/alerts'))?.status()).toBe(403);
+  });
 });
