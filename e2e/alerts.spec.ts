@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { request as playwrightRequest, type Page } from '@playwright/test';
+import type { WorkspaceListResponse } from '@/lib/api/schemas';
 import { DEMO_USERS, expect, signIn, test } from './fixtures/auth';
 
 // Issue 16 in the browser, as the demo owner of Acme Dental Group: create an alert rule in
@@ -23,10 +24,10 @@ async function shoot(page: Page, name: string) {
 }
 
 async function acme(page: Page): Promise<string> {
-  await page.goto('/workspaces');
-  await page.getByRole('link', { name: /Acme Dental Group/ }).click();
-  await expect(page).toHaveURL(/\/workspaces\/[0-9a-f-]+/);
-  return /\/workspaces\/([0-9a-f-]+)/.exec(page.url())![1]!;
+  const { workspaces } = (await (await page.request.get('/api/workspaces')).json()) as WorkspaceListResponse;
+  const id = workspaces.find((w) => w.slug === 'acme-dental-group')!.id;
+  await page.goto(`/workspaces/${id}`);
+  return id;
 }
 
 test('a rule created in Settings fires on ingested calls: history and header badge', async ({ page, browser, baseURL }) => {

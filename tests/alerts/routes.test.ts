@@ -158,6 +158,19 @@ describe('platform alert rules', () => {
     expect(alerts.body.alerts[0].value).toBeCloseTo(23.0769, 3);
     expect((await call(adminDelete, `/api/admin/alert-rules/${id}`, { ruleId: id }, w.admin, { method: 'DELETE' })).status).toBe(200);
   });
+
+  it('provider p95 latency above a threshold, for whichever provider is worst', async () => {
+    const r = await call(adminCreate, '/api/admin/alert-rules', {}, w.admin, { method: 'POST', body: body({ name: 'Slow provider', metric: 'provider_p95_latency', comparator: 'gt', threshold: 100, min_calls: 0, window_minutes: 1440 }) });
+    expect(r.status).toBe(201);
+    // The one health check: twilio, 120 ms at 2026-03-05T00:00Z.
+    await evaluateAlertRules(db, new Date('2026-03-05T12:00:00Z'), { workspaceId: null });
+    const alerts = await call(adminAlerts, '/api/admin/alerts', {}, w.admin);
+    expect(alerts.body.alerts.find((a: { rule_name: string }) => a.rule_name === 'Slow provider')).toMatchObject({ subject: 'twilio', value: 120, state: 'firing' });
+    // A day later there is no check in the window: not enough data, and the alert resolves so.
+    await evaluateAlertRules(db, new Date('2026-03-06T12:00:00Z'), { workspaceId: null });
+    const after = await call(adminAlerts, '/api/admin/alerts', {}, w.admin);
+    expect(after.body.alerts.find((a: { rule_name: string }) => a.rule_name === 'Slow provider')).toMatchObject({ state: 'resolved', resolved_reason: 'no_data' });
+  });
 });
 
 describe('reports delivery and share links', () => {
