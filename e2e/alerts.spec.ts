@@ -86,6 +86,18 @@ test('a rule created in Settings fires on ingested calls: history and header bad
   const job = admin.getByRole('region', { name: 'alerts', exact: true });
   await job.getByRole('button', { name: 'Run now' }).click();
   await expect(job.getByRole('status')).toContainText('"fired":');
+  // The platform's own rules: provider margin and p95 latency.
+  await admin.goto('/admin/alerts');
+  await expect(admin.getByRole('heading', { name: 'Platform alerts' })).toBeVisible();
+  const platformForm = admin.getByRole('form', { name: 'Add an alert rule' });
+  await platformForm.getByLabel('Name').fill('Thin margin');
+  await platformForm.getByLabel('Metric').selectOption('provider_margin');
+  await platformForm.getByLabel('When').selectOption('lt');
+  await platformForm.getByLabel('Threshold').fill('5');
+  await platformForm.getByRole('button', { name: 'Add rule' }).click();
+  await expect(platformForm.getByRole('status')).toContainText('Rule “Thin margin” created');
+  await expect(admin.getByRole('table', { name: 'Alert rules' })).toContainText('Provider margin (%) < 5');
+  await shoot(admin, 'admin-alerts');
   await adminContext.close();
 
   await page.goto(`/workspaces/${id}`);

@@ -49,7 +49,7 @@ export function RulesTable({ rules, endpoint, timeZone }: { rules: RuleJson[]; e
       key: 'state',
       header: 'State',
       cell: (r) => (
-        <span className="flex flex-col gap-0.5">
+        <span className="flex flex-col items-start gap-0.5">
           {r.enabled ? <StateBadge state={r.state} /> : <StateBadge state="paused" />}
           <span className="text-xs text-slate-500">{r.last_value === null ? '' : `value ${figure(r.last_value)} · ${r.last_calls} calls`}</span>
         </span>
