@@ -56,3 +56,16 @@ export function ingestRateLimitPerMinute(env: Record<string, string | undefined>
   if (!Number.isInteger(value) || value < 1) throw new ConfigError('INGEST_RATE_LIMIT_PER_MINUTE: must be a whole number of requests, at least 1');
   return value;
 }
+
+/**
+ * Requests per minute one signed-in person may send to the JSON API under /api/workspaces and
+ * /api/admin (API_RATE_LIMIT_PER_MINUTE, default 600: ten a second, far above what the pages
+ * need, low enough that a script looping on an endpoint is held back).
+ */
+export function apiRateLimitPerMinute(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.API_RATE_LIMIT_PER_MINUTE?.trim();
+  if (!raw) return 600;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError('API_RATE_LIMIT_PER_MINUTE: must be a whole number of requests, at least 1');
+  return value;
+}

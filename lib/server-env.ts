@@ -1,5 +1,5 @@
 import { authConfig } from '@/lib/auth/config';
-import { ConfigError, databaseConfig } from '@/lib/env';
+import { apiRateLimitPerMinute, ConfigError, databaseConfig, ingestRateLimitPerMinute } from '@/lib/env';
 
 /**
  * Everything the server reads from its environment, checked once when it starts
@@ -10,6 +10,8 @@ export function serverEnvironmentProblem(env: Record<string, string | undefined>
   try {
     authConfig(env);
     databaseConfig(env);
+    apiRateLimitPerMinute(env);
+    ingestRateLimitPerMinute(env);
     return null;
   } catch (error) {
     if (error instanceof ConfigError) return error.message;

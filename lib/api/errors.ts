@@ -1,6 +1,7 @@
 import { InvalidParameterError, NotFoundError } from '@/lib/analytics';
 import { TOO_MANY_ATTEMPTS_MESSAGE, TooManyAttemptsError } from '@/lib/auth/errors';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { ConcurrencyLimitError } from '@/lib/limits/errors';
 
 /** The one error body of the JSON API: `{ "error": { "code", "message", "param"? } }`. */
 export type ApiErrorCode =
@@ -13,6 +14,7 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'too_many_requests'
+  | 'concurrency_limit'
   | 'service_unavailable'
   | 'internal_error';
 
@@ -25,6 +27,19 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+}
+
+/** An ApiError the client may retry after a while: its response carries Retry-After. */
+export class RetryLaterError extends ApiError {
+  constructor(
+    status: number,
+    code: ApiErrorCode,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(status, code, message);
+    this.name = 'RetryLaterError';
   }
 }
 
@@ -49,7 +64,9 @@ const NO_STORE = { 'Cache-Control': 'no-store' };
 
 export function errorResponse(error: ApiError): Response {
   const body = { error: { code: error.code, message: error.message, ...(error.param ? { param: error.param } : {}) } };
-  return Response.json(body, { status: error.status, headers: NO_STORE });
+  const headers: Record<string, string> = { ...NO_STORE };
+  if (error instanceof RetryLaterError) headers['Retry-After'] = String(error.retryAfterSeconds);
+  return Response.json(body, { status: error.status, headers });
 }
 
 /**
@@ -61,6 +78,7 @@ export function toErrorResponse(error: unknown, context: string): Response {
   if (error instanceof InvalidParameterError) return errorResponse(badRequest(error.param, error.message));
   if (error instanceof NotFoundError) return errorResponse(notFound());
   if (error instanceof TooManyAttemptsError) return errorResponse(tooManyRequests());
+  if (error instanceof ConcurrencyLimitError) return errorResponse(new RetryLaterError(429, 'concurrency_limit', error.message, error.retryAfterSeconds));
   if (isDatabaseUnavailable(error)) {
     // Expected during an outage: one line, no stack; the client is told when to retry.
     console.error(`[api] ${context}: database unavailable`);

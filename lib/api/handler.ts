@@ -6,6 +6,7 @@ import { callerFromToken, readSessionToken, type Caller } from '@/lib/auth/calle
 import type { Role } from '@/lib/auth/roles';
 import { DEFAULT_BODY_LIMIT, parseJsonBody } from './body';
 import { badRequest, crossSiteRequest, forbidden, jsonResponse, notFound, toErrorResponse, unauthorized } from './errors';
+import { enforceUserRateLimit } from './user-rate-limit';
 import { isSafeMethod, isSameOriginRequest } from './origin';
 import { describeIssue, queryObject } from './query';
 
@@ -15,6 +16,7 @@ import { describeIssue, queryObject } from './query';
  *                  app's own origin (origin.ts), else 403: the session cookie is sent by
  *                  the browser whichever site made the request
  *   1. session   → 401 when missing, expired or its user is gone
+ *      rate      → per user, counted in the database (API_RATE_LIMIT_PER_MINUTE): 429 + Retry-After
  *   2. access    → 'workspace': the route's [id] must be a workspace the caller belongs to
  *                  (platform admins pass) else 404; a role below `role` → 403.
  *                  'platform-admin': anyone else → 403.
@@ -86,6 +88,7 @@ export function withApi<
       const db = await getDb();
       const caller = await callerFromToken(db, token);
       if (!caller) throw unauthorized();
+      await enforceUserRateLimit(db, caller.userId);
       const routeParams = (await context?.params) ?? {};
 
       let workspace: { access: WorkspaceAccess; workspaceId: string; timeZone: string } | undefined;

@@ -27,6 +27,7 @@ export const errorResponseSchema = z.object({
       'payload_too_large',
       'unsupported_media_type',
       'too_many_requests',
+      'concurrency_limit',
       'service_unavailable',
       'internal_error',
     ] satisfies ApiErrorCode[]),
