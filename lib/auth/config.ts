@@ -45,3 +45,13 @@ export function authConfig(env: Record<string, string | undefined> = process.env
     secureCookie,
   };
 }
+
+/**
+ * The idle timeout alone, for code that never signs a token (the prune job run from the CLI
+ * or cron), so it does not need NEXTAUTH_SECRET.
+ */
+export function sessionIdleTimeoutSeconds(env: Record<string, string | undefined> = process.env): number {
+  const parsed = authEnvSchema.pick({ SESSION_IDLE_TIMEOUT_HOURS: true }).safeParse({ SESSION_IDLE_TIMEOUT_HOURS: env.SESSION_IDLE_TIMEOUT_HOURS || undefined });
+  if (!parsed.success) throw new ConfigError(`SESSION_IDLE_TIMEOUT_HOURS: ${parsed.error.issues[0]!.message}`);
+  return Math.round(parsed.data.SESSION_IDLE_TIMEOUT_HOURS * 3600);
+}

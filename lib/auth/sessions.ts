@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db';
-import { authConfig } from './config';
+import { authConfig, sessionIdleTimeoutSeconds } from './config';
 
 /**
  * Server-side sessions. The session JWT names its row by `sid`; a request is signed in only
@@ -54,4 +54,16 @@ export async function revokeSession(db: Db, sid: unknown, now = new Date()): Pro
   const id = sessionId.safeParse(sid);
   if (!id.success) return;
   await db.userSession.updateMany({ where: { id: id.data, revokedAt: null }, data: { revokedAt: now } });
+}
+
+/**
+ * Deletes sessions that can never sign anyone in again: revoked, past their absolute
+ * lifetime, or idle beyond the timeout. For the prune job; returns how many went.
+ */
+export async function pruneSessions(db: Db, now = new Date(), idleSeconds: number = sessionIdleTimeoutSeconds()): Promise<number> {
+  const idleSince = new Date(now.getTime() - idleSeconds * 1000);
+  const { count } = await db.userSession.deleteMany({
+    where: { OR: [{ revokedAt: { not: null } }, { expiresAt: { lte: now } }, { lastSeenAt: { lte: idleSince } }] },
+  });
+  return count;
 }

@@ -51,3 +51,9 @@ export async function beginAttempt(db: Db, keys: ThrottleKeys, now: Date): Promi
 export async function forgetAttempt(db: Db, ids: string[]): Promise<void> {
   if (ids.length) await db.signInAttempt.deleteMany({ where: { id: { in: ids } } });
 }
+
+/** Deletes failed sign-ins older than the throttle window (they no longer count); for the prune job. */
+export async function pruneSignInAttempts(db: Db, now = new Date()): Promise<number> {
+  const { count } = await db.signInAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - THROTTLE_WINDOW_MS) } } });
+  return count;
+}

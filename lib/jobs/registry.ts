@@ -2,6 +2,7 @@ import { BILLING_CLOSE_JOB, closeBilling } from '@/lib/billing/close';
 import { ALERTS_JOB, runAlertsJob } from '@/lib/alerts/job';
 import { deliverDue } from '@/lib/delivery/outbox';
 import { queueDueReports, REPORT_DELIVERY_JOB } from '@/lib/delivery/scheduled-reports';
+import { PRUNE_JOB, pruneAll } from './prune';
 import type { JobDefinition } from './types';
 
 /** Every scheduled job. Names are stable: they key job_runs and the advisory lock. */
@@ -32,6 +33,16 @@ export const JOBS: JobDefinition[] = [
       if (dryRun) return { dryRun: true };
       const { queued } = await queueDueReports(db, now);
       return { queued, ...(await deliverDue(db, now)) };
+    },
+  },
+  {
+    name: PRUNE_JOB,
+    description: 'Deletes dead sessions, old rate-limit windows and failed sign-ins, expired leases, and ingest event ids and connector deliveries older than 35 days.',
+    // Hourly, away from the billing close; a dry run only reports that it would run.
+    schedule: '37 * * * *',
+    async run({ db, now, dryRun }) {
+      if (dryRun) return { dryRun };
+      return { ...(await pruneAll(db, now)) };
     },
   },
 ];
