@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { badRequest, payloadTooLarge, unsupportedMediaType } from './errors';
+import { NulCharacterError, parseJsonRefusingNul } from './json-text';
 
 /** Bodies of the app's own forms and JSON calls are small; ingestion routes set their own limit. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -50,8 +51,9 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   const text = await readBodyText(request, limit);
   let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch {
+    json = parseJsonRefusingNul(text);
+  } catch (error) {
+    if (error instanceof NulCharacterError) throw badRequest('body', `body: ${error.message}`);
     throw badRequest('body', 'body: must be valid JSON');
   }
   const parsed = schema.safeParse(json);

@@ -9,11 +9,17 @@ import { Prisma } from '@/lib/db';
 
 const SCALE = 6;
 
+// No platform bills a billion dollars (or minutes, or tokens) on one line: a larger value
+// is garbage, read as "not a number", and it keeps cost × markup and the rollups' sums
+// inside numeric(18,6) (the fuzzer found a 1e308 cost ending in a numeric overflow).
+const LARGEST = new Prisma.Decimal('1e9');
+
 function decimal(value: number | string): Prisma.Decimal | null {
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   const text = typeof value === 'number' ? String(value) : value.trim();
   if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return null;
-  return new Prisma.Decimal(text);
+  const d = new Prisma.Decimal(text);
+  return d.abs().gte(LARGEST) ? null : d;
 }
 
 function fixed(d: Prisma.Decimal): string {

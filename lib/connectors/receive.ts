@@ -5,6 +5,7 @@ import { ingestGrouped, type IngestEvent, type IngestResult } from '@/lib/ingest
 import { mapDelivery, type MappedDelivery } from './map';
 import { findConnectorForWebhook, recordDelivery, type DeliveryResult } from './store';
 import { verifyDelivery, type HeaderReader, type Platform } from './verify';
+import { parseJsonStrippingNul } from '@/lib/api/json-text';
 
 /**
  * One webhook delivery, from raw bytes to a logged result:
@@ -66,7 +67,7 @@ export async function receiveWebhook(
 
   let json: unknown;
   try {
-    json = JSON.parse(request.body.toString('utf8'));
+    json = parseJsonStrippingNul(request.body.toString('utf8'));
   } catch {
     await log('rejected', { reason: 'body: not valid JSON', keepBody: false });
     return { status: 400, code: 'bad_request', message: 'body: must be valid JSON' };

@@ -5,6 +5,7 @@ import { mapDelivery } from './map';
 import { deliveryEvent, inflatePayload, resultOf } from './receive';
 import type { DeliveryResult } from './store';
 import type { Platform } from './verify';
+import { parseJsonStrippingNul } from '@/lib/api/json-text';
 
 /**
  * Re-maps a connector's kept deliveries (received since `since`, oldest first) with
@@ -40,7 +41,7 @@ export async function replayDeliveries(db: Db, connectorId: string, since: Date,
       const raw = inflatePayload(row.payload!);
       let json: unknown;
       try {
-        json = JSON.parse(raw.toString('utf8'));
+        json = parseJsonStrippingNul(raw.toString('utf8'));
       } catch {
         counts.rejected++;
         continue;

@@ -28,6 +28,25 @@ import { GET as adminAlertRules } from '@/app/api/admin/alert-rules/route';
 import { GET as adminAlerts } from '@/app/api/admin/alerts/route';
 import { alertHistoryResponse, alertRuleListResponse } from '@/lib/api/schemas';
 import type { World } from './fixtures';
+import * as apiKeys from '@/app/api/workspaces/[id]/api-keys/route';
+import * as apiKey from '@/app/api/workspaces/[id]/api-keys/[keyId]/route';
+import * as connectors from '@/app/api/workspaces/[id]/connectors/route';
+import * as connector from '@/app/api/workspaces/[id]/connectors/[connectorId]/route';
+import * as rotate from '@/app/api/workspaces/[id]/connectors/[connectorId]/rotate/route';
+import * as period from '@/app/api/workspaces/[id]/billing-periods/[periodId]/route';
+import * as paid from '@/app/api/workspaces/[id]/billing-periods/[periodId]/paid/route';
+import * as voidPeriod from '@/app/api/workspaces/[id]/billing-periods/[periodId]/void/route';
+import * as invoicePdf from '@/app/api/workspaces/[id]/billing-periods/[periodId]/pdf/route';
+import * as plan from '@/app/api/workspaces/[id]/plan/route';
+import * as exportRoute from '@/app/api/workspaces/[id]/export/route';
+import * as monthlyReport from '@/app/api/workspaces/[id]/reports/monthly/route';
+import * as executiveReport from '@/app/api/workspaces/[id]/reports/executive/route';
+import * as adminMrr from '@/app/api/admin/mrr/route';
+import * as adminMrrExport from '@/app/api/admin/mrr/export/route';
+import * as subscription from '@/app/api/admin/workspaces/[id]/subscription/route';
+import * as events from '@/app/api/v1/events/route';
+import * as eventsSchema from '@/app/api/v1/events/schema/route';
+import * as webhooks from '@/app/api/v1/webhooks/[platform]/[connectorId]/route';
 
 /** Every JSON endpoint, described once for the contract, tenancy and fuzz tests. */
 export type Endpoint = {
@@ -161,4 +180,88 @@ export const ENDPOINTS: Endpoint[] = [
   { name: 'alert history', handler: alertHistory, kind: 'workspace', params: ws, path: (p) => `${base(p)}/alerts`, response: alertHistoryResponse, bad: [] },
   { name: 'admin alert rules', handler: adminAlertRules, kind: 'admin', params: () => ({}), path: () => '/api/admin/alert-rules', response: alertRuleListResponse, bad: [] },
   { name: 'admin alerts', handler: adminAlerts, kind: 'admin', params: () => ({}), path: () => '/api/admin/alerts', response: alertHistoryResponse, bad: [] },
+];
+
+/**
+ * The routes added with the write side (issues 13–17): API keys, connectors, webhooks,
+ * events, billing, plans, MRR, exports and reports under their limits. Fuzzed by
+ * fuzz-writes.test.ts with ≥ 2,000 hostile requests each. `auth` says who may call:
+ * a session (`workspace` / `admin` routes), an API key, or a webhook signature.
+ */
+export type WriteEndpoint = {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  handler: (request: never, context: never) => Promise<Response> | Response;
+  auth: 'workspace' | 'admin' | 'api-key' | 'webhook' | 'public';
+  /** The route's dynamic segments, in path order (besides the workspace `id`). */
+  segments: string[];
+  path(p: Record<string, string>): string;
+  /** A plausible body (the fuzzer mutates it); absent for routes that take none. */
+  body?(pick: <T>(items: readonly T[]) => T, hostile: () => unknown): unknown;
+  /** 200 bodies that are files, not JSON. */
+  binary?: boolean;
+};
+
+const ws0 = (p: Record<string, string>) => `/api/workspaces/${p.id}`;
+
+export const WRITE_ENDPOINTS: WriteEndpoint[] = [
+  { name: 'api keys: list', method: 'GET', handler: apiKeys.GET, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/api-keys` },
+  { name: 'api keys: create', method: 'POST', handler: apiKeys.POST, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/api-keys`, body: (pick, h) => ({ name: pick(['ci', 'Production ingest', 'x'.repeat(101), h()]) }) },
+  { name: 'api keys: revoke', method: 'DELETE', handler: apiKey.DELETE, auth: 'workspace', segments: ['keyId'], path: (p) => `${ws0(p)}/api-keys/${p.keyId}` },
+  { name: 'connectors: list', method: 'GET', handler: connectors.GET, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/connectors` },
+  {
+    name: 'connectors: create',
+    method: 'POST',
+    handler: connectors.POST,
+    auth: 'workspace',
+    segments: [],
+    path: (p) => `${ws0(p)}/connectors`,
+    body: (pick, h) => ({ platform: pick(['vapi', 'retell', 'bland', h()]), name: pick([undefined, 'Main line', h()]), secret: pick([undefined, 'key_0123456789abcdef0123', 'short', h()]), vapiAuth: pick([undefined, 'secret', 'hmac', h()]) }),
+  },
+  { name: 'connectors: disable', method: 'PATCH', handler: connector.PATCH, auth: 'workspace', segments: ['connectorId'], path: (p) => `${ws0(p)}/connectors/${p.connectorId}`, body: (pick, h) => ({ disabled: pick([true, false, h()]) }) },
+  { name: 'connectors: delete', method: 'DELETE', handler: connector.DELETE, auth: 'workspace', segments: ['connectorId'], path: (p) => `${ws0(p)}/connectors/${p.connectorId}` },
+  { name: 'connectors: rotate', method: 'POST', handler: rotate.POST, auth: 'workspace', segments: ['connectorId'], path: (p) => `${ws0(p)}/connectors/${p.connectorId}/rotate`, body: (pick, h) => ({ secret: pick([undefined, 'key_0123456789abcdef0123', h()]) }) },
+  { name: 'billing period', method: 'GET', handler: period.GET, auth: 'workspace', segments: ['periodId'], path: (p) => `${ws0(p)}/billing-periods/${p.periodId}` },
+  { name: 'billing period: paid', method: 'POST', handler: paid.POST, auth: 'workspace', segments: ['periodId'], path: (p) => `${ws0(p)}/billing-periods/${p.periodId}/paid`, body: (pick, h) => pick([{}, { note: h() }]) },
+  { name: 'billing period: void', method: 'POST', handler: voidPeriod.POST, auth: 'workspace', segments: ['periodId'], path: (p) => `${ws0(p)}/billing-periods/${p.periodId}/void`, body: (pick, h) => ({ reason: pick(['duplicate invoice', 'no', 'x'.repeat(501), h()]) }) },
+  { name: 'billing period: invoice pdf', method: 'GET', handler: invoicePdf.GET, auth: 'workspace', segments: ['periodId'], path: (p) => `${ws0(p)}/billing-periods/${p.periodId}/pdf`, binary: true },
+  { name: 'plan', method: 'GET', handler: plan.GET, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/plan` },
+  { name: 'export', method: 'GET', handler: exportRoute.GET, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/export`, binary: true },
+  { name: 'monthly report', method: 'GET', handler: monthlyReport.GET, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/reports/monthly`, binary: true },
+  { name: 'executive summary', method: 'GET', handler: executiveReport.GET, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/reports/executive`, binary: true },
+  { name: 'admin mrr', method: 'GET', handler: adminMrr.GET, auth: 'admin', segments: [], path: () => '/api/admin/mrr' },
+  { name: 'admin mrr export', method: 'GET', handler: adminMrrExport.GET, auth: 'admin', segments: [], path: () => '/api/admin/mrr/export', binary: true },
+  { name: 'admin subscription', method: 'GET', handler: subscription.GET, auth: 'admin', segments: [], path: (p) => `/api/admin/workspaces/${p.id}/subscription` },
+  {
+    name: 'admin subscription: change',
+    method: 'POST',
+    handler: subscription.POST,
+    auth: 'admin',
+    segments: [],
+    path: (p) => `/api/admin/workspaces/${p.id}/subscription`,
+    body: (pick, h) => ({ action: pick(['change_tier', 'start_trial', 'end_trial', 'cancel', 'reactivate', h()]), tier: pick([undefined, 'pro', 'nope', h()]), convert: pick([undefined, true, false, h()]), reason: pick([undefined, 'moved on', h()]) }),
+  },
+  {
+    name: 'events (API key)',
+    method: 'POST',
+    handler: events.POST,
+    auth: 'api-key',
+    segments: [],
+    path: () => '/api/v1/events',
+    body: (pick, h) => {
+      const event = () => ({
+        id: pick(['ev-1', 'ev-2', `ev-${Math.floor(Math.random() * 1e6)}`, h()]),
+        type: pick(['call.started', 'call.ended', 'usage.recorded', h()]),
+        occurred_at: pick([new Date(Date.now() - 60_000).toISOString(), '2026-02-30T00:00:00Z', h()]),
+        data: pick([
+          { call_id: pick(['c-1', 'c-2', h()]), status: pick(['completed', 'failed', h()]), duration_seconds: pick([60, -1, h()]), agent: { id: 'ag', name: pick(['Agnes', h()]) } },
+          { call_id: 'c-1', provider: pick(['twilio', h()]), usage_type: pick(['telephony_minutes', h()]), quantity: pick(['1.5', '999999999999.999999', h()]), cost: pick(['0.010000', '-1', '999999999999.999999', h()]), price: pick([undefined, '999999999999.999999']) },
+          h(),
+        ]),
+      });
+      return pick([{ events: [event(), event()] }, event(), { events: h() }, { events: Array.from({ length: 101 }, event) }]);
+    },
+  },
+  { name: 'events schema', method: 'GET', handler: eventsSchema.GET, auth: 'public', segments: [], path: () => '/api/v1/events/schema' },
+  { name: 'webhooks (signed)', method: 'POST', handler: webhooks.POST, auth: 'webhook', segments: ['platform', 'connectorId'], path: (p) => `/api/v1/webhooks/${p.platform}/${p.connectorId}` },
 ];

@@ -74,7 +74,7 @@ describe('CSRF: every state-changing cookie route', () => {
         expect(response.status, `${name}: ${label}`).toBe(403);
         expect(await response.json(), `${name}: ${label}`).toMatchObject({ error: { code: 'cross_site_request' } });
       }
-      for (const headers of [{ origin: TEST_ORIGIN }, { 'sec-fetch-site': 'same-origin', origin: null }]) {
+      for (const headers of [{ origin: TEST_ORIGIN }, { 'sec-fetch-site': 'same-origin', origin: null }] as Record<string, string | null>[]) {
         const request = await apiRequest(url, user, { method: route.method, body, headers: { 'content-type': 'application/json', ...headers } });
         const response = await route.handler(request, { params: Promise.resolve(params) });
         const text = await response.text();

@@ -79,8 +79,8 @@ describe('secrets never logged', () => {
     }
     const rotated = await call(rotateConnector, `/api/workspaces/${w.a}/connectors/${made.bland!.id}/rotate`, { id: w.a, connectorId: made.bland!.id }, w.ownerA, { method: 'POST', body: {} });
     expect(rotated.status).toBe(200);
-    secrets.blandRotated = rotated.body.secret;
-    expect((await deliver('bland', made.bland!.id, secrets.blandRotated, f.blandCall1)).status).toBe(200);
+    secrets.blandRotated = rotated.body.secret as string;
+    expect((await deliver('bland', made.bland!.id, secrets.blandRotated!, f.blandCall1)).status).toBe(200);
     expect((await deliver('bland', made.bland!.id, secrets.blandSecret!, f.blandCall2)).status).toBe(200); // the previous secret, still in its grace period
     expect((await deliver('bland', made.bland!.id, 'wrong-secret', f.blandCall3)).status).toBe(401);
     expect((await deliver('vapi', made.vapi!.id, secrets.vapiSecret!, f.vapiReport1)).status).toBe(200);

@@ -4,6 +4,7 @@ import { readBodyText } from '@/lib/api/body';
 import { ingestRateLimitPerMinute } from '@/lib/env';
 import { ingestGrouped, type IngestError, type IngestEvent, type IngestResult } from '@/lib/ingest';
 import { MAX_BATCH_EVENTS, MAX_BODY_BYTES, parseApiEvent } from '@/lib/ingest/api-events';
+import { NulCharacterError, parseJsonRefusingNul } from '@/lib/api/json-text';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,8 +22,9 @@ export const POST = withApiKey({ rateLimitPerMinute: () => ingestRateLimitPerMin
   const textBody = await readBodyText(request, MAX_BODY_BYTES);
   let body: unknown;
   try {
-    body = JSON.parse(textBody);
-  } catch {
+    body = parseJsonRefusingNul(textBody);
+  } catch (error) {
+    if (error instanceof NulCharacterError) throw badRequest('body', `body: ${error.message}`);
     throw badRequest('body', 'body: must be valid JSON');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('body', 'body: must be an event object or { "events": [...] }');
