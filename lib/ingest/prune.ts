@@ -5,7 +5,7 @@ export const INGEST_EVENT_RETENTION_DAYS = 35;
 
 /**
  * Deletes dedupe entries received more than 35 days before `now`; returns how many went.
- * Meant for the scheduled job runner (a later issue); safe to run at any time and from
+ * Run hourly by the `prune` job (lib/jobs/prune.ts); safe to run at any time and from
  * several processes at once.
  */
 export async function pruneIngestEvents(db: Db, now: Date = new Date()): Promise<number> {
