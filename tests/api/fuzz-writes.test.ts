@@ -92,8 +92,9 @@ const setup = {
 const summaries = new Map<string, Summary>();
 
 /**
- * Before each route: what earlier routes' fuzzing revoked, deleted, paid or voided is made
- * anew, so that every route meets live keys, connectors and a finalized period.
+ * Before each route and every 100 requests: what the fuzzing revoked, deleted, paid or
+ * voided is made anew, so that every route keeps meeting live keys, connectors and a
+ * finalized period.
  */
 async function replenish(): Promise<void> {
   for (const tenant of ['a', 'b'] as const) {
@@ -158,6 +159,8 @@ describe('fuzzing every write-side route', () => {
       await replenish();
 
       for (let n = 0; n < CASES; n++) {
+        // Every 100 requests, what deletes and status changes used up is made anew.
+        if (n % 100 === 99) await replenish();
         const c = buildCase(endpoint, { random, pick, uuid, hostile });
         const label = `seed ${SEED} case ${n}: ${endpoint.name} ${c.describe}`;
         const request = await apiRequest(c.url, null, { method: endpoint.method, cookie: c.cookie, body: c.body, headers: c.headers });
