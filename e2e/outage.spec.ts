@@ -86,6 +86,13 @@ test.describe('a database outage seen in the browser', () => {
     await proxy.cut();
     await page.reload();
     await expect(page.getByText('VoiceDash is temporarily unavailable')).toBeVisible({ timeout: 30_000 });
+    if (process.env.SHOTS_DIR) {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+        await page.screenshot({ path: `${process.env.SHOTS_DIR}/outage-${width}.png`, fullPage: true });
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
     const body = (await page.textContent('body')) ?? '';
     expect(body).not.toMatch(/at .*\.(js|ts):\d+|ECONNREFUSED|PrismaClient/);
     const api = await page.request.get('/api/workspaces');
