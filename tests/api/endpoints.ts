@@ -47,6 +47,13 @@ import * as subscription from '@/app/api/admin/workspaces/[id]/subscription/rout
 import * as events from '@/app/api/v1/events/route';
 import * as eventsSchema from '@/app/api/v1/events/schema/route';
 import * as webhooks from '@/app/api/v1/webhooks/[platform]/[connectorId]/route';
+import * as alertRules from '@/app/api/workspaces/[id]/alert-rules/route';
+import * as alertRule from '@/app/api/workspaces/[id]/alert-rules/[ruleId]/route';
+import * as alertRuleTest from '@/app/api/workspaces/[id]/alert-rules/[ruleId]/test/route';
+import * as adminAlertRuleList from '@/app/api/admin/alert-rules/route';
+import * as adminAlertRule from '@/app/api/admin/alert-rules/[ruleId]/route';
+import * as reportDelivery from '@/app/api/workspaces/[id]/report-delivery/route';
+import * as shareLinks from '@/app/api/workspaces/[id]/share-links/route';
 
 /** Every JSON endpoint, described once for the contract, tenancy and fuzz tests. */
 export type Endpoint = {
@@ -190,7 +197,7 @@ export const ENDPOINTS: Endpoint[] = [
  */
 export type WriteEndpoint = {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   handler: (request: never, context: never) => Promise<Response> | Response;
   auth: 'workspace' | 'admin' | 'api-key' | 'webhook' | 'public';
   /** The route's dynamic segments, in path order (besides the workspace `id`). */
@@ -203,6 +210,9 @@ export type WriteEndpoint = {
 };
 
 const ws0 = (p: Record<string, string>) => `/api/workspaces/${p.id}`;
+
+/** A valid alert rule (the fuzzer mutates it), so that creates get past validation too. */
+const validRule = (metric: string) => ({ name: 'Fuzz rule', metric, window_minutes: 60, comparator: 'gt', threshold: 0.25, channels: [{ type: 'email', to: ['ops@example.com'] }] });
 
 export const WRITE_ENDPOINTS: WriteEndpoint[] = [
   { name: 'api keys: list', method: 'GET', handler: apiKeys.GET, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/api-keys` },
@@ -262,6 +272,49 @@ export const WRITE_ENDPOINTS: WriteEndpoint[] = [
       return pick([{ events: [event(), event()] }, event(), { events: h() }, { events: Array.from({ length: 101 }, event) }]);
     },
   },
+  { name: 'alert rules: list', method: 'GET', handler: alertRules.GET, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/alert-rules` },
+  { name: 'alert rules: create', method: 'POST', handler: alertRules.POST, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/alert-rules`, body: (pick, h) => pick([validRule(pick(['failure_rate', 'calls', 'billed_cost'])), {
+      name: pick(['High failure rate', '', 'x'.repeat(101), h()]),
+      metric: pick([...['failure_rate', 'success_rate', 'calls', 'billed_cost', 'cost_change', 'provider_margin'], h()]),
+      window_minutes: pick([5, 60, 0, 100_000, h()]),
+      comparator: pick(['gt', 'gte', 'lt', 'lte', h()]),
+      threshold: pick([0.2, 1e12, -3, h()]),
+      min_calls: pick([undefined, 0, 10, -1, h()]),
+      channels: pick([undefined, [], [{ type: 'email', to: ['ops@example.com'] }], [{ type: 'webhook', url: pick(['https://hooks.example.com/x', 'http://user:pw@x', 'ftp://x', h()]) }], h()]),
+      renotify_minutes: pick([undefined, 60, 1, h()]),
+      enabled: pick([undefined, true, false, h()]),
+      filters: pick([undefined, {}, { provider: pick(['twilio', h()]) }, { agent_id: pick(['00000000-0000-4000-8000-000000000001', h()]) }, h()]),
+    }]) },
+  { name: 'alert rules: update', method: 'PATCH', handler: alertRule.PATCH, auth: 'workspace', segments: ['ruleId'], path: (p) => `${ws0(p)}/alert-rules/${p.ruleId}`, body: (pick, h) => pick([{ enabled: pick([true, false, h()]) }, { threshold: pick([0.5, h()]) }, { name: h() }, { filters: { agent_id: pick([null, h()]) } }]) },
+  { name: 'alert rules: delete', method: 'DELETE', handler: alertRule.DELETE, auth: 'workspace', segments: ['ruleId'], path: (p) => `${ws0(p)}/alert-rules/${p.ruleId}` },
+  { name: 'alert rules: send test', method: 'POST', handler: alertRuleTest.POST, auth: 'workspace', segments: ['ruleId'], path: (p) => `${ws0(p)}/alert-rules/${p.ruleId}/test`, body: (pick, h) => pick([{}, h()]) },
+  { name: 'admin alert rules: list', method: 'GET', handler: adminAlertRuleList.GET, auth: 'admin', segments: [], path: () => '/api/admin/alert-rules' },
+  { name: 'admin alert rules: create', method: 'POST', handler: adminAlertRuleList.POST, auth: 'admin', segments: [], path: () => '/api/admin/alert-rules', body: (pick, h) => pick([validRule(pick(['provider_margin', 'provider_p95_latency'])), {
+      name: pick(['High failure rate', '', 'x'.repeat(101), h()]),
+      metric: pick([...['provider_margin', 'provider_p95_latency', 'calls'], h()]),
+      window_minutes: pick([5, 60, 0, 100_000, h()]),
+      comparator: pick(['gt', 'gte', 'lt', 'lte', h()]),
+      threshold: pick([0.2, 1e12, -3, h()]),
+      min_calls: pick([undefined, 0, 10, -1, h()]),
+      channels: pick([undefined, [], [{ type: 'email', to: ['ops@example.com'] }], [{ type: 'webhook', url: pick(['https://hooks.example.com/x', 'http://user:pw@x', 'ftp://x', h()]) }], h()]),
+      renotify_minutes: pick([undefined, 60, 1, h()]),
+      enabled: pick([undefined, true, false, h()]),
+      filters: pick([undefined, {}, { provider: pick(['twilio', h()]) }, { agent_id: pick(['00000000-0000-4000-8000-000000000001', h()]) }, h()]),
+    }]) },
+  { name: 'admin alert rules: update', method: 'PATCH', handler: adminAlertRule.PATCH, auth: 'admin', segments: ['ruleId'], path: (p) => `/api/admin/alert-rules/${p.ruleId}`, body: (pick, h) => pick([{ enabled: pick([true, false, h()]) }, { threshold: pick([0.5, h()]) }, { filters: { provider: pick([null, 'twilio', h()]) } }]) },
+  { name: 'admin alert rules: delete', method: 'DELETE', handler: adminAlertRule.DELETE, auth: 'admin', segments: ['ruleId'], path: (p) => `/api/admin/alert-rules/${p.ruleId}` },
+  { name: 'report delivery', method: 'GET', handler: reportDelivery.GET, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/report-delivery` },
+  {
+    name: 'report delivery: save',
+    method: 'PUT',
+    handler: reportDelivery.PUT,
+    auth: 'workspace',
+    segments: [],
+    path: (p) => `${ws0(p)}/report-delivery`,
+    body: (pick, h) => ({ enabled: pick([true, false, h()]), monthly: pick([undefined, true, h()]), quarterly: pick([undefined, false, h()]), recipients: pick([[], ['cfo@example.com'], ['not-an-email'], Array.from({ length: 51 }, (_, i) => `r${i}@example.com`), h()]) }),
+  },
+  { name: 'share links', method: 'GET', handler: shareLinks.GET, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/share-links` },
+  { name: 'share links: create', method: 'POST', handler: shareLinks.POST, auth: 'workspace', segments: [], path: (p) => `${ws0(p)}/share-links`, body: (pick, h) => pick([{ month: '2026-03' }, { month: pick(['2026-03', '2026-13', '2099-01', h()]), expires_in_days: pick([undefined, 7, 0, 10_000, 1.5, h()]) }]) },
   { name: 'events schema', method: 'GET', handler: eventsSchema.GET, auth: 'public', segments: [], path: () => '/api/v1/events/schema' },
   { name: 'webhooks (signed)', method: 'POST', handler: webhooks.POST, auth: 'webhook', segments: ['platform', 'connectorId'], path: (p) => `/api/v1/webhooks/${p.platform}/${p.connectorId}` },
 ];
