@@ -5,6 +5,7 @@
 export { InvalidParameterError, InvalidRangeError, NotFoundError, type RangeParam } from './errors';
 export {
   RANGE_PRESETS,
+  CALENDAR_PRESETS,
   MAX_RANGE_DAYS,
   resolveRange,
   previousRange,
@@ -15,6 +16,7 @@ export {
   assertTimeZone,
   assertRange,
   type RangePreset,
+  type CalendarPreset,
   type RangeSpec,
   type TimeRange,
 } from './range';
