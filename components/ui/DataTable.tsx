@@ -34,7 +34,8 @@ export function DataTable<T>({ caption, showCaption = false, columns, rows, rowK
   // with a wrapping column fits its container instead.
   const width = columns.some((c) => c.wrap) ? '' : 'min-w-max';
   return (
-    <div className="-mx-4 overflow-x-auto px-4">
+    // Focusable and named, so a keyboard user can scroll a table wider than the screen (axe scrollable-region-focusable).
+    <div className="-mx-4 overflow-x-auto px-4" tabIndex={0} role="region" aria-label={`${caption}, scrollable table`}>
       <table aria-busy={busy} className={`w-full ${width} text-sm ${busy ? 'opacity-60' : ''}`}>
         <caption className={showCaption ? 'mb-2 text-left text-sm font-semibold text-slate-900' : 'sr-only'}>{caption}</caption>
         <thead>
