@@ -14,7 +14,7 @@ export type FoundCalls = { kind: 'id'; callId: string } | { kind: 'caller'; digi
  */
 export async function findCalls(db: Db, scope: WorkspaceScope, query: string): Promise<FoundCalls> {
   const text = query.trim();
-  if (isUuid(text)) {
+  if (isUuid(text as unknown)) {
     const [row] = await db.$queryRaw<{ id: string }[]>`
       SELECT c.id::text AS id FROM calls c WHERE ${scopeCondition(scope, 'c.workspace_id')} AND c.id = ${text.toLowerCase()}::uuid`;
     // Another workspace's id answers exactly like an unknown one.
