@@ -132,9 +132,20 @@ function calendarMonths(year: number, month: number, count: number, timeZone: st
   return { from: startOfLocalDate(first, timeZone), to: startOfLocalDate(next.toISOString().slice(0, 10), timeZone) };
 }
 
-/** The range of equal length that ends where this one starts (for "change vs previous"). */
+/**
+ * What "change vs previous" compares with (METRICS.md): the range of equal length that
+ * ends where this one starts; except a range that starts at a local midnight and is
+ * shorter than a day ("Today" so far), which compares with the same hours of the day
+ * before: 00:00–09:41 today vs 00:00–09:41 yesterday, not the 9.7 hours before midnight,
+ * which would make every normal morning look like a drop.
+ */
 export function previousRange(range: TimeRange): TimeRange {
   const length = range.to.getTime() - range.from.getTime();
+  const today = localDateOf(range.from, range.timeZone);
+  if (length > 0 && length < DAY_MS && startOfLocalDate(today, range.timeZone).getTime() === range.from.getTime()) {
+    const yesterday = startOfLocalDate(addDays(today, -1), range.timeZone);
+    return { from: yesterday, to: new Date(yesterday.getTime() + length), timeZone: range.timeZone };
+  }
   return { from: new Date(range.from.getTime() - length), to: new Date(range.from), timeZone: range.timeZone };
 }
 
