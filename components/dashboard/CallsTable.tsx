@@ -68,6 +68,9 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
   const stale = query.error instanceof StaleCursorError;
   useEffect(() => {
     if (!stale) return;
+    // Runs once per stale answer, to sync with the browser's history (an external system):
+    // the notice and the reset page stack must outlive the URL change that follows.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setRestarted(true);
     setHistory([]);
     window.history.replaceState(null, '', nextSearch(window.location.search, { cursor: null }) || window.location.pathname);

@@ -1,4 +1,4 @@
-import { Prisma, type Db } from '@/lib/db';
+import type { Db } from '@/lib/db';
 import { isUuid, scopeCondition, type WorkspaceScope } from '@/lib/analytics';
 import type { CallListRow } from './list';
 

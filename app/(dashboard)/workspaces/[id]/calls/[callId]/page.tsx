@@ -111,7 +111,7 @@ export default async function CallPage({ params, searchParams }: { params: Promi
           {call.usage.length === 0 ? (
             <p className="text-sm text-slate-600">No usage recorded for this call.</p>
           ) : (
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Usage lines">
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Usage lines, scrollable table">
               <table className="w-full text-sm">
                 <thead>
                   <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
