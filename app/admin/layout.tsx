@@ -18,10 +18,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto max-w-7xl px-4 sm:px-6">
           <div className="flex items-center justify-between gap-4 pt-3">
-            <Link href="/admin" className="rounded text-sm font-semibold text-slate-900">
+            <Link href="/admin" className="inline-flex min-h-6 items-center gap-1 rounded text-sm font-semibold text-slate-900">
               VoiceDash <span className="font-normal text-slate-500">· Platform admin</span>
             </Link>
-            <Link href="/workspaces" className="rounded text-sm text-brand-700 hover:underline">
+            <Link href="/workspaces" className="inline-flex min-h-6 items-center rounded text-sm text-brand-700 hover:underline">
               Workspaces dashboard
             </Link>
           </div>

@@ -22,6 +22,8 @@ export type View = {
   filters: CallFilters;
   /** A problem with the link's parameters, named ("period: must be one of …"); defaults are used instead. */
   problem: string | null;
+  /** The problem only dropped a filter: the range asked for is still the one shown. */
+  keptRange?: boolean;
 };
 
 /** The page's range and filters, parsed by the same zod schema as the JSON API. */
@@ -86,6 +88,11 @@ export async function loadAgentPerformance(ctx: CardContext, agentId: string) {
   }
 }
 
+const agentExists = cache(async (workspaceId: string, agentId: string) => {
+  const db = await getDb();
+  return (await db.voiceAgent.count({ where: { workspaceId, id: agentId } })) > 0;
+});
+
 /** Resolves params and searchParams of a workspace page and checks access (404 for a foreign workspace). */
 export async function pageContext(params: Promise<{ id: string }>, searchParams: SearchParams) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
@@ -99,6 +106,13 @@ export async function pageContext(params: Promise<{ id: string }>, searchParams:
     if (!(error instanceof InvalidRangeError)) throw error;
     view = { range: { period: 'month' }, filters: view.filters, problem: error.message };
     range = resolveView(view, access.workspace.timezone);
+  }
+  // An agent id that is no agent of this workspace (a stale or edited link) gets the same
+  // banner as any other bad parameter, not an empty page that looks like "no calls".
+  if (view.filters.agentId !== undefined && !(await agentExists(access.workspace.id, view.filters.agentId))) {
+    const filters = { ...view.filters };
+    delete filters.agentId;
+    view = { ...view, filters, problem: 'agentId: no agent with this id in this workspace', keptRange: true };
   }
   const ctx: CardContext = { workspaceId: access.workspace.id, timeZone: access.workspace.timezone, view };
   return { access, ctx, query, range };

@@ -1,4 +1,5 @@
-import { CALENDAR_PRESETS, type CalendarPreset } from '@/lib/analytics';
+// From range.ts itself, not the analytics index: this runs in the browser too (no database code).
+import { CALENDAR_PRESETS, type CalendarPreset } from '@/lib/analytics/range';
 import { toSearchParams } from '@/lib/charts/url';
 
 /**

@@ -71,7 +71,7 @@ export default async function CallPage({ params, searchParams }: { params: Promi
       <PageHeader title={`Call from ${call.callerNumber ?? 'an unknown number'}`} subtitle={`${formatCallInstant(call.startedAt, tz)} · times in ${tz}`} />
       <div className="flex flex-col gap-4">
         <Card title="Call">
-          <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm lg:grid-cols-3">
             {fields.map(([label, value]) => (
               <div key={label} className="min-w-0">
                 <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
@@ -125,9 +125,9 @@ export default async function CallPage({ params, searchParams }: { params: Promi
                   {call.usage.map((line) => (
                     <tr key={line.id} className="border-b border-slate-100">
                       <td className="py-1.5 pr-3">{line.provider}</td>
-                      <td className="py-1.5 pr-3">{humanize(line.usageType)}</td>
+                      <td className="py-1.5 pr-3">{usageLabel(line.usageType)}</td>
                       <td className="tabular py-1.5 pr-3 text-right">{formatQuantity(line.quantity)}</td>
-                      <td className="tabular py-1.5 text-right">{formatMoney(line.billed)}</td>
+                      <td className="tabular py-1.5 text-right">{formatLineAmount(line.billed)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -178,6 +178,25 @@ export default async function CallPage({ params, searchParams }: { params: Promi
       </div>
     </>
   );
+}
+
+const USAGE_LABELS: Record<string, string> = {
+  telephony_minutes: 'Telephony minutes',
+  stt_seconds: 'Speech-to-text seconds',
+  stt_minutes: 'Speech-to-text minutes',
+  llm_tokens: 'LLM tokens',
+  tts_characters: 'Text-to-speech characters',
+};
+
+function usageLabel(type: string): string {
+  return USAGE_LABELS[type] ?? humanize(type);
+}
+
+/** A line under a cent would read "$0.00": lines show up to 4 decimals, the total stays in cents. */
+function formatLineAmount(value: string): string {
+  const amount = Number(value);
+  if (amount === 0 || Math.abs(amount) >= 0.01) return formatMoney(value);
+  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 4, maximumFractionDigits: 4 })}`;
 }
 
 function formatQuantity(value: string): string {
