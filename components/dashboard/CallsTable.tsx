@@ -111,6 +111,7 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
     {
       key: 'started',
       header: sortHeader('started_at', 'Started'),
+      cardLabel: 'Started',
       cell: (row) => (
         <Link href={callHref(row)} className="tabular text-brand-700 underline-offset-2 hover:underline">
           <span className="sr-only">Open the call of </span>
@@ -127,8 +128,8 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
     { key: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },
     { key: 'intent', header: 'Intent', cell: (row) => (row.intent ? humanize(row.intent) : '—'), hideOnMobile: true },
     { key: 'direction', header: 'Direction', cell: (row) => humanize(row.direction), hideOnMobile: true },
-    { key: 'duration', header: sortHeader('duration', 'Duration'), align: 'right', cell: (row) => (row.durationSeconds === null ? '—' : formatSeconds(row.durationSeconds)) },
-    { key: 'cost', header: sortHeader('cost', 'Cost'), align: 'right', cell: (row) => formatMoney(row.cost) },
+    { key: 'duration', header: sortHeader('duration', 'Duration'), cardLabel: 'Duration', align: 'right', cell: (row) => (row.durationSeconds === null ? '—' : formatSeconds(row.durationSeconds)) },
+    { key: 'cost', header: sortHeader('cost', 'Cost'), cardLabel: 'Cost', align: 'right', cell: (row) => formatMoney(row.cost) },
     { key: 'sentiment', header: 'Sentiment', cell: (row) => (row.sentiment ? humanize(row.sentiment) : '—'), hideOnMobile: true },
     { key: 'provider', header: 'Provider', cell: (row) => row.provider ?? '—', hideOnMobile: true },
   ];
@@ -148,12 +149,21 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
         </p>
       ) : null}
       {query.isError && !stale ? <ErrorState title="Could not load this page" message={query.error.message} onRetry={() => query.refetch()} retrying={query.isFetching} /> : null}
+      {/* On phones the table becomes cards, whose sort is chosen here. */}
+      <div className="flex flex-wrap items-center gap-3 text-xs text-slate-600 sm:hidden" role="group" aria-label="Sort the calls">
+        {SORTS.map((option) => (
+          <span key={option.value} className="inline-flex min-h-6 items-center">
+            {sortHeader(option.value, option.label)}
+          </span>
+        ))}
+      </div>
       <DataTable
         caption="Calls"
         columns={columns}
         rows={items}
         rowKey={(row) => row.id}
         busy={query.isFetching}
+        cardsOnMobile
         empty={<EmptyState title={cursor ? 'No more calls' : 'No calls in this range'} description={cursor ? undefined : 'Try a longer range or fewer filters.'} />}
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
