@@ -121,6 +121,12 @@ test.describe('as the owner', () => {
     await expect(page.getByTestId('calls-position')).toHaveText(`1–50 of ${formatCount(list.total)}`);
     await expect(table.locator('thead')).toContainText('Caller');
     await checkWidths(page, 'calls');
+    // At 390 px the rows are stacked cards (the table stays for wider screens).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const cards = page.getByRole('list', { name: 'Calls', exact: true }).locator('li');
+    await expect(cards).toHaveCount(50);
+    await cards.first().screenshot({ path: path.join(SHOTS, 'calls-card-390.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.getByRole('button', { name: 'Next page' }).click();
     await expect(page.getByTestId('calls-position')).toHaveText(`51–100 of ${formatCount(list.total)}`);
