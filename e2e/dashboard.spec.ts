@@ -149,7 +149,8 @@ test('a filter narrows the leaderboard and the hour chart', async ({ page }) => 
   await expect(chartValues(region(page, 'Calls by agent'))).toHaveText(displays(leaderboardPoints(failed.callsByAgent, 10)));
   await expect(chartValues(region(page, 'Calls by hour'))).toHaveText(displays(hourPoints(failed.callsByHour)));
   await expect(kpi(page, 'Calls')).toHaveText(formatCount(failed.totalCalls));
-  const statuses = page.getByRole('table', { name: 'Calls', exact: true }).locator('tbody tr td:nth-child(3)');
+  // Started, Agent, Caller, Status, …: the table shows the caller since issue 15.
+  const statuses = page.getByRole('table', { name: 'Calls', exact: true }).locator('tbody tr td:nth-child(4)');
   await expect(statuses.first()).toHaveText('Failed');
   for (const text of await statuses.allTextContents()) expect(text).toBe('Failed');
 });

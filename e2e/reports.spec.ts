@@ -116,6 +116,11 @@ test('the Calls page downloads exactly the current view as CSV and JSON', async 
   expect(rows[0]!.started_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?-0[45]:00$/);
 
   const json = await download(page, page.getByRole('link', { name: 'Download JSON' }));
-  const items = JSON.parse(json.bytes.toString('utf8')) as { call_id: string }[];
-  expect(items.map((r) => r.call_id)).toEqual(rows.map((r) => r.call_id));
+  // One object: what the file covers, then the calls (NDJSON stays available as format=ndjson).
+  const file = JSON.parse(json.bytes.toString('utf8')) as { timeZone: string; currency: string; calls: { call_id: string }[] };
+  expect(file).toMatchObject({ timeZone: 'America/New_York', currency: 'USD' });
+  expect(file.calls.map((r) => r.call_id)).toEqual(rows.map((r) => r.call_id));
+  expect(rows.every((r) => r.currency === 'USD')).toBe(true);
+  // An E.164 caller is a plain number, not a formula: it stays as it is.
+  expect(rows.filter((r) => r.caller).every((r) => !r.caller!.startsWith("'"))).toBe(true);
 });

@@ -11,9 +11,11 @@ export const DEFINITIONS = {
   avgDuration: 'Mean duration over calls that have a duration; 0 when none do.',
   avgResponseTime: "Mean of the calls' average agent response time (ms) over calls that report it; 0 when none do.",
   totalCost: 'What the workspace is billed: the sum of the final cost of usage records created in the range, computed exactly in decimal.',
-  change: 'Change vs the previous period: the range of equal length that ends where this one starts. Relative change for counts and sums (none when the previous value is 0); percentage points (pp) for rates.',
+  change: 'Change vs the previous period: the range of equal length that ends where this one starts; for Today, the same hours of yesterday (00:00 until this time). Relative change for counts and sums (none when the previous value is 0); percentage points (pp) for rates.',
   costTrend: 'Billed cost (sum of final cost of usage records) per local calendar date of the workspace; days without usage show 0.',
   callsByHour: 'Calls per local hour of day (0–23) in the workspace time zone, by start time; hours without calls show 0.',
+  callsOverTime:
+    'Calls started per local hour, day, week (from Monday) or month, by outcome: completed; failed, not answered, busy or canceled; still in progress. The range picks hourly for a day, daily up to about 90 days and weekly beyond; the switch changes it. A hatched bar is a partial bucket: the range covers only part of it (a range starting mid-day, today so far), so it is not a dip.',
   leaderboard: 'Per agent: calls, completed, success rate, total minutes and billed cost (sum of the calls’ cost), ordered by calls, then name. Calls of deleted agents still count.',
   sentiment: 'Share of calls with positive, neutral or negative sentiment among calls that have one of those three; all 0 when none do.',
   costByProvider: 'Billed cost (sum of final cost of usage records) per voice provider.',

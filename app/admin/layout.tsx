@@ -18,11 +18,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto max-w-7xl px-4 sm:px-6">
           <div className="flex items-center justify-between gap-4 pt-3">
-            <Link href="/admin" className="rounded text-sm font-semibold text-slate-900">
-              VoiceDash <span className="font-normal text-slate-500">· Platform admin</span>
+            <Link href="/admin" className="inline-flex min-h-6 items-center gap-1 rounded text-sm font-semibold text-slate-900">
+              {/* One line at 390 px: the long words only from sm up. */}
+              VoiceDash <span className="font-normal text-slate-500">· <span className="hidden sm:inline">Platform </span>admin</span>
             </Link>
-            <Link href="/workspaces" className="rounded text-sm text-brand-700 hover:underline">
-              Workspaces dashboard
+            <Link href="/workspaces" className="inline-flex min-h-6 items-center rounded text-sm text-brand-700 hover:underline">
+              <span className="hidden sm:inline">Workspaces dashboard</span>
+              <span className="sm:hidden">Dashboard</span>
             </Link>
           </div>
           {caller?.isPlatformAdmin ? (

@@ -4,7 +4,7 @@ import { CardSlot, ErrorBoundary, KpiSkeleton } from '@/components/ui';
 import { AdminHeader } from '@/components/admin/admin-header';
 import { MrrByTierCard, OverviewKpis, RevenueByMonthCard, TopWorkspacesCard } from '@/components/admin/overview-sections';
 import { RangeError } from '@/components/admin/range-error';
-import { getPlatformOverview } from '@/lib/analytics';
+import { getAdminOverview } from '@/lib/admin/admin-overview';
 import { pageRange } from '@/lib/admin/page-range';
 import type { QueryInput } from '@/lib/api';
 import { requirePlatformAdmin } from '@/lib/auth/server';
@@ -29,7 +29,7 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
   const { range } = resolved;
   // One overview query feeds both the KPI cards and the top-workspaces table; a failure
   // is rendered by their boundaries, so the page-level promise must not go unhandled.
-  const overview = getDb().then((db) => getPlatformOverview(db, range));
+  const overview = getDb().then((db) => getAdminOverview(db, range));
   overview.catch(() => {});
   return (
     <>
@@ -45,7 +45,7 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
               </div>
             }
           >
-            <OverviewKpis overview={overview} range={range} />
+            <OverviewKpis overview={overview} />
           </Suspense>
         </ErrorBoundary>
         <div className="grid gap-6 lg:grid-cols-2">
@@ -53,7 +53,7 @@ export default async function AdminOverviewPage({ searchParams }: { searchParams
             <MrrByTierCard />
           </CardSlot>
           <CardSlot title="Revenue by month">
-            <RevenueByMonthCard timeZone={range.timeZone} now={now} />
+            <RevenueByMonthCard range={range} />
           </CardSlot>
         </div>
         <CardSlot title="Top workspaces by revenue" height={420}>

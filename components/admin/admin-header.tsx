@@ -1,14 +1,15 @@
-import { PageHeader, RangePicker } from '@/components/ui';
+import { PageHeader } from '@/components/ui';
+import { AdminRangePicker } from './admin-range-picker';
 import type { TimeRange } from '@/lib/analytics';
 import { formatRange } from '@/lib/admin/format';
 
-/** An admin page's title row: the resolved range in words, and the shared range picker (URL state). */
+/** An admin page's title row: the resolved range's exact bounds, and the calendar range picker (URL state). */
 export function AdminHeader({ title, range }: { title: string; range: TimeRange | null }) {
   return (
     <PageHeader
       title={title}
       subtitle={range ? <span data-testid="range-label">{formatRange(range)}</span> : undefined}
-      toolbar={<RangePicker timeZone={range?.timeZone ?? 'UTC'} />}
+      toolbar={<AdminRangePicker timeZone={range?.timeZone ?? 'UTC'} />}
     />
   );
 }

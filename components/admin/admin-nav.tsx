@@ -22,8 +22,8 @@ export function AdminNav() {
   const shared = new URLSearchParams();
   for (const key of SHARED) {
     const value = params.get(key);
-    // /admin/mrr's from/to are months (YYYY-MM), which the date-range pages do not take.
-    if (value !== null && !((key === 'from' || key === 'to') && !/^\d{4}-\d{2}-\d{2}$/.test(value))) shared.set(key, value);
+    // Dates and months (YYYY-MM) both travel: every admin range page takes custom months.
+    if (value !== null && !((key === 'from' || key === 'to') && !/^\d{4}-\d{2}(-\d{2})?$/.test(value))) shared.set(key, value);
   }
   const query = shared.toString();
   return (

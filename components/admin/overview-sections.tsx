@@ -1,23 +1,23 @@
 import Link from 'next/link';
 import { BarChartCard, Card, DataTable, EmptyState, KpiCard } from '@/components/ui';
-import { getMrrByTier, getRevenueByMonth, lastCalendarMonths, type PlatformOverview, type TimeRange, type TopWorkspace } from '@/lib/analytics';
+import { getMrrByTier, getRevenueByMonth, type TimeRange, type TopWorkspace } from '@/lib/analytics';
+import type { AdminOverview } from '@/lib/admin/admin-overview';
 import { mrrByTierPoints, revenueByMonthPoints } from '@/lib/admin/chart-data';
 import { ADMIN_DEFINITIONS } from '@/lib/admin/definitions';
 import { prepareOverviewKpis } from '@/lib/admin/overview-kpis';
-import { getPlatformStateAt } from '@/lib/admin/platform-state-at';
 import { formatCount, formatMoney } from '@/lib/charts/format';
 import { getDb } from '@/lib/db';
 
 /** The /admin cards: async server components, each rendered in its own CardSlot. */
 
-export async function OverviewKpis({ overview, range }: { overview: Promise<PlatformOverview>; range: TimeRange }) {
-  const [figures, atStart] = await Promise.all([overview, getDb().then((db) => getPlatformStateAt(db, range.from))]);
+export async function OverviewKpis({ overview }: { overview: Promise<AdminOverview> }) {
+  const figures = await overview;
   return (
     <section aria-label="Key figures" className="grid grid-cols-2 gap-3 md:grid-cols-4">
-      {prepareOverviewKpis(figures, atStart).map((kpi, i) => (
+      {prepareOverviewKpis(figures).map((kpi, i) => (
         // Cards in the two right-hand columns open their definition leftwards, inside the page.
         <div key={kpi.key} data-kpi={kpi.key} className={`min-w-0 ${i % 4 >= 2 ? 'md:[&_[role=tooltip]]:right-0 md:[&_[role=tooltip]]:left-auto' : ''}`}>
-          <KpiCard label={kpi.label} value={kpi.value} definition={kpi.definition} change={kpi.change} changeLabel={kpi.changeLabel} />
+          <KpiCard label={kpi.label} value={kpi.value} definition={kpi.definition} change={kpi.change} changeLabel={kpi.changeLabel} note={kpi.note} />
         </div>
       ))}
     </section>
@@ -40,8 +40,9 @@ export async function MrrByTierCard() {
   );
 }
 
-export async function RevenueByMonthCard({ timeZone, now }: { timeZone: string; now: Date }) {
-  const months = await getRevenueByMonth(await getDb(), lastCalendarMonths(12, timeZone, now));
+/** Revenue per calendar month of the page's range; draft months are drawn hatched and said "draft". */
+export async function RevenueByMonthCard({ range }: { range: TimeRange }) {
+  const months = await getRevenueByMonth(await getDb(), range);
   return (
     <BarChartCard
       title="Revenue by month"
@@ -50,12 +51,12 @@ export async function RevenueByMonthCard({ timeZone, now }: { timeZone: string; 
       categoryHeader="Month"
       valueHeader="Revenue"
       valueFormat="money"
-      empty={{ title: 'No revenue in the last 12 months', description: 'Paid and finalized billing periods appear here.' }}
+      empty={{ title: 'No revenue in this range', description: 'Paid, finalized and draft billing periods appear here.' }}
     />
   );
 }
 
-export async function TopWorkspacesCard({ overview }: { overview: Promise<PlatformOverview> }) {
+export async function TopWorkspacesCard({ overview }: { overview: Promise<AdminOverview> }) {
   const { topWorkspaces } = await overview;
   return (
     <Card title="Top workspaces by revenue" definition={ADMIN_DEFINITIONS.topWorkspaces}>

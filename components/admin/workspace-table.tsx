@@ -52,12 +52,13 @@ export function WorkspaceTable({ rows, query, baseParams }: { rows: WorkspaceLis
           header: sortHeader('name', 'Workspace'),
           cell: (row) => (
             <span className="block max-w-[13rem] sm:max-w-none">
-              <Link href={`/workspaces/${row.workspaceId}`} data-workspace-id={row.workspaceId} className="block truncate rounded font-medium text-brand-700 hover:underline">
+              {/* Targets at least 24 px high (WCAG 2.5.8); the plan link is underlined, not told apart by colour alone. */}
+              <Link href={`/workspaces/${row.workspaceId}`} data-workspace-id={row.workspaceId} className="block min-h-6 truncate rounded font-medium leading-6 text-brand-700 hover:underline">
                 {row.name}
               </Link>
               <span className="block truncate text-xs text-slate-500">
                 {row.slug} ·{' '}
-                <Link href={`/admin/workspaces/${row.workspaceId}`} data-plan-link={row.workspaceId} className="rounded text-brand-700 hover:underline">
+                <Link href={`/admin/workspaces/${row.workspaceId}`} data-plan-link={row.workspaceId} className="inline-flex min-h-6 items-center rounded text-brand-700 underline">
                   plan
                 </Link>
               </span>

@@ -1,11 +1,12 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DataTable, EmptyState, ErrorState, type Column } from '@/components/ui';
 import type { CallListItem, CallListResponse } from '@/lib/api/schemas';
-import { formatInstant, formatMoney, formatSeconds, humanize } from '@/lib/charts/format';
+import { formatCount, formatInstant, formatMoney, formatSeconds, humanize } from '@/lib/charts/format';
 import { nextSearch, viewSearch } from '@/lib/charts/url';
 
 const SORTS = [
@@ -16,11 +17,16 @@ const SORTS = [
 type Sort = (typeof SORTS)[number]['value'];
 const PAGE_SIZE = 50;
 
+/** A 400 about the cursor: the link's page no longer fits (other sort, forged, old format). */
+class StaleCursorError extends Error {}
+
 async function fetchCalls(workspaceId: string, search: string): Promise<CallListResponse> {
   const response = await fetch(`/api/workspaces/${workspaceId}/calls${search}`, { headers: { accept: 'application/json' } });
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string; param?: string } } | null;
+    const message = body?.error?.message ?? `The server answered ${response.status}.`;
+    if (response.status === 400 && body?.error?.param === 'cursor') throw new StaleCursorError(message);
+    throw new Error(message);
   }
   return (await response.json()) as CallListResponse;
 }
@@ -54,7 +60,21 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
     queryKey: ['calls', workspaceId, view, { sort, order, cursor, limit: PAGE_SIZE }],
     queryFn: () => fetchCalls(workspaceId, apiSearch),
     placeholderData: keepPreviousData,
+    retry: (count, error) => !(error instanceof StaleCursorError) && count < 2,
   });
+  // A stale cursor (a copied link of another sort, an old bookmark) goes back to the first
+  // page and says so, instead of leaving an error where the calls should be.
+  const [restarted, setRestarted] = useState(false);
+  const stale = query.error instanceof StaleCursorError;
+  useEffect(() => {
+    if (!stale) return;
+    // Runs once per stale answer, to sync with the browser's history (an external system):
+    // the notice and the reset page stack must outlive the URL change that follows.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setRestarted(true);
+    setHistory([]);
+    window.history.replaceState(null, '', nextSearch(window.location.search, { cursor: null }) || window.location.pathname);
+  }, [stale]);
 
   const setSort = (value: Sort) => {
     setHistory([]);
@@ -86,46 +106,78 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
     );
   };
 
+  const callHref = (row: CallListItem) => `/workspaces/${workspaceId}/calls/${row.id}${view}`;
   const columns: Column<CallListItem>[] = [
-    { key: 'started', header: sortHeader('started_at', 'Started'), cell: (row) => <span className="tabular">{formatInstant(row.startedAt, timeZone)}</span> },
+    {
+      key: 'started',
+      header: sortHeader('started_at', 'Started'),
+      cardLabel: 'Started',
+      cell: (row) => (
+        <Link href={callHref(row)} className="tabular text-brand-700 underline-offset-2 hover:underline">
+          <span className="sr-only">Open the call of </span>
+          {formatInstant(row.startedAt, timeZone)}
+        </Link>
+      ),
+    },
     {
       key: 'agent',
       header: 'Agent',
       cell: (row) => (row.agentName ? `${row.agentName}${row.agentDeleted ? ' (deleted)' : ''}` : <span className="text-slate-500">{row.agentId ? 'Deleted agent' : 'No agent'}</span>),
     },
+    { key: 'caller', header: 'Caller', cell: (row) => <span className="tabular">{row.callerNumber ?? '—'}</span> },
     { key: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },
+    { key: 'intent', header: 'Intent', cell: (row) => (row.intent ? humanize(row.intent) : '—'), hideOnMobile: true },
     { key: 'direction', header: 'Direction', cell: (row) => humanize(row.direction), hideOnMobile: true },
-    { key: 'duration', header: sortHeader('duration', 'Duration'), align: 'right', cell: (row) => (row.durationSeconds === null ? '—' : formatSeconds(row.durationSeconds)) },
-    { key: 'cost', header: sortHeader('cost', 'Cost'), align: 'right', cell: (row) => formatMoney(row.cost) },
+    { key: 'duration', header: sortHeader('duration', 'Duration'), cardLabel: 'Duration', align: 'right', cell: (row) => (row.durationSeconds === null ? '—' : formatSeconds(row.durationSeconds)) },
+    { key: 'cost', header: sortHeader('cost', 'Cost'), cardLabel: 'Cost', align: 'right', cell: (row) => formatMoney(row.cost) },
     { key: 'sentiment', header: 'Sentiment', cell: (row) => (row.sentiment ? humanize(row.sentiment) : '—'), hideOnMobile: true },
     { key: 'provider', header: 'Provider', cell: (row) => row.provider ?? '—', hideOnMobile: true },
   ];
 
-  if (query.isError && !query.data) {
+  if (query.isError && !query.data && !stale) {
     return <ErrorState title="Could not load the calls" message={query.error.message} onRetry={() => query.refetch()} retrying={query.isFetching} height={480} />;
   }
   if (!query.data) return <div aria-busy="true" className="h-[480px] animate-pulse rounded-md bg-slate-100" />;
 
-  const items = query.data.items;
-  const nextCursor = query.data.nextCursor;
+  const { items, nextCursor, total, offset } = query.data;
+  const position = total === 0 ? 'No calls' : items.length === 0 ? `None of ${formatCount(total)}` : `${formatCount(offset + 1)}–${formatCount(offset + items.length)} of ${formatCount(total)}`;
   return (
     <div className="flex flex-col gap-3">
-      {query.isError ? <ErrorState title="Could not load this page" message={query.error.message} onRetry={() => query.refetch()} retrying={query.isFetching} /> : null}
+      {restarted ? (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          That page of the list no longer exists (the link was for another sort or is out of date), so this is the first page.
+        </p>
+      ) : null}
+      {query.isError && !stale ? <ErrorState title="Could not load this page" message={query.error.message} onRetry={() => query.refetch()} retrying={query.isFetching} /> : null}
+      {/* On phones the table becomes cards, whose sort is chosen here. */}
+      <div className="flex flex-wrap items-center gap-3 text-xs text-slate-600 sm:hidden" role="group" aria-label="Sort the calls">
+        {SORTS.map((option) => (
+          <span key={option.value} className="inline-flex min-h-6 items-center">
+            {sortHeader(option.value, option.label)}
+          </span>
+        ))}
+      </div>
       <DataTable
         caption="Calls"
         columns={columns}
         rows={items}
         rowKey={(row) => row.id}
         busy={query.isFetching}
+        cardsOnMobile
         empty={<EmptyState title={cursor ? 'No more calls' : 'No calls in this range'} description={cursor ? undefined : 'Try a longer range or fewer filters.'} />}
       />
-      <div className="flex items-center justify-between gap-2">
-        <button type="button" onClick={goBack} disabled={!cursor} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40">
-          {history.length > 0 || !cursor ? 'Previous page' : 'First page'}
-        </button>
-        <button type="button" onClick={() => nextCursor && goNext(nextCursor)} disabled={!nextCursor} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40">
-          Next page
-        </button>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p data-testid="calls-position" aria-live="polite" className="tabular text-sm text-slate-600">
+          {position}
+        </p>
+        <div className="flex gap-2">
+          <button type="button" onClick={goBack} disabled={!cursor} className="min-h-9 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40">
+            {history.length > 0 || !cursor ? 'Previous page' : 'First page'}
+          </button>
+          <button type="button" onClick={() => nextCursor && goNext(nextCursor)} disabled={!nextCursor} className="min-h-9 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-40">
+            Next page
+          </button>
+        </div>
       </div>
     </div>
   );

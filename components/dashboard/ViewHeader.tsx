@@ -26,7 +26,7 @@ export function ViewHeader({ title, view, range, pathname, actions, children }: 
           </Suspense>
           {view.problem ? (
             <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              This link has a parameter we could not use ({view.problem}); showing the last 30 days instead.{' '}
+              This link has a parameter we could not use ({view.problem}); {view.keptRange ? 'it was left out' : 'showing the last 30 days instead'}.{' '}
               <Link href={pathname} className="font-medium underline">
                 Reset the view
               </Link>

@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
-import { getAgentPerformance, getCallAnalytics, getWorkspaceOverview, listCallProviders, InvalidRangeError, NotFoundError, resolveRange, type CallFilters, type RangeSpec, type TimeRange } from '@/lib/analytics';
+import { GRANULARITIES, MAX_HOURLY_DAYS, chooseGranularity, getAgentPerformance, getCallAnalytics, getCallsOverTime, getWorkspaceOverview, listCallProviders, InvalidRangeError, NotFoundError, resolveRange, type CallFilters, type Granularity, type RangeSpec, type TimeRange } from '@/lib/analytics';
 import { listAgents } from '@/lib/agents/list';
 import { callFiltersQuerySchema, describeIssue, type QueryInput } from '@/lib/api';
 import { requireWorkspaceAccess } from '@/lib/auth/server';
@@ -22,6 +22,8 @@ export type View = {
   filters: CallFilters;
   /** A problem with the link's parameters, named ("period: must be one of …"); defaults are used instead. */
   problem: string | null;
+  /** The problem only dropped a filter: the range asked for is still the one shown. */
+  keptRange?: boolean;
 };
 
 /** The page's range and filters, parsed by the same zod schema as the JSON API. */
@@ -86,6 +88,11 @@ export async function loadAgentPerformance(ctx: CardContext, agentId: string) {
   }
 }
 
+const agentExists = cache(async (workspaceId: string, agentId: string) => {
+  const db = await getDb();
+  return (await db.voiceAgent.count({ where: { workspaceId, id: agentId } })) > 0;
+});
+
 /** Resolves params and searchParams of a workspace page and checks access (404 for a foreign workspace). */
 export async function pageContext(params: Promise<{ id: string }>, searchParams: SearchParams) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
@@ -100,6 +107,38 @@ export async function pageContext(params: Promise<{ id: string }>, searchParams:
     view = { range: { period: 'month' }, filters: view.filters, problem: error.message };
     range = resolveView(view, access.workspace.timezone);
   }
+  // An agent id that is no agent of this workspace (a stale or edited link) gets the same
+  // banner as any other bad parameter, not an empty page that looks like "no calls".
+  if (view.filters.agentId !== undefined && !(await agentExists(access.workspace.id, view.filters.agentId))) {
+    const filters = { ...view.filters };
+    delete filters.agentId;
+    view = { ...view, filters, problem: 'agentId: no agent with this id in this workspace', keptRange: true };
+  }
   const ctx: CardContext = { workspaceId: access.workspace.id, timeZone: access.workspace.timezone, view };
   return { access, ctx, query, range };
+}
+
+const callsOverTime = cache(async (workspaceId: string, timeZone: string, rangeKey: string, filtersKey: string, granularity: Granularity) =>
+  getCallsOverTime(await getDb(), { workspaceId }, resolved(rangeKey, timeZone), granularity, JSON.parse(filtersKey) as CallFilters),
+);
+
+export const loadCallsOverTime = (ctx: CardContext, granularity: Granularity, filters: CallFilters = ctx.view.filters) =>
+  callsOverTime(ctx.workspaceId, ctx.timeZone, JSON.stringify(ctx.view.range), JSON.stringify(filters), granularity);
+
+/**
+ * The series' granularity: `?granularity=hour|day|week|month` when given and possible,
+ * else what the range calls for (lib/analytics/buckets chooseGranularity). A value that
+ * cannot be used is said, not silently dropped.
+ */
+export function granularityOf(ctx: CardContext, requested: unknown): { granularity: Granularity; chosen: boolean; problem: string | null } {
+  const range = resolveView(ctx.view, ctx.timeZone);
+  const auto = chooseGranularity(range);
+  if (requested === undefined) return { granularity: auto, chosen: false, problem: null };
+  if (typeof requested !== 'string' || !(GRANULARITIES as readonly string[]).includes(requested)) {
+    return { granularity: auto, chosen: false, problem: `granularity must be one of ${GRANULARITIES.join(', ')}` };
+  }
+  if (requested === 'hour' && range.to.getTime() - range.from.getTime() > MAX_HOURLY_DAYS * 86_400_000) {
+    return { granularity: auto, chosen: false, problem: `hourly points are for ranges of up to ${MAX_HOURLY_DAYS} days` };
+  }
+  return { granularity: requested as Granularity, chosen: true, problem: null };
 }

@@ -1,25 +1,30 @@
 import Link from 'next/link';
 import { BarChartCard, Card, DataTable, EmptyState, KpiCard, TrendChartCard } from '@/components/ui';
-import type { AgentLeaderboardRow } from '@/lib/analytics';
+import { GRANULARITIES, type AgentLeaderboardRow, type Granularity } from '@/lib/analytics';
+import { callsOverTimeBars } from '@/lib/charts/calls-over-time';
+import { CallsOverTimeChart } from './CallsOverTimeChart';
 import { formatCount, formatMilliseconds, formatMinutes, formatMoney, formatPercent, formatSeconds } from '@/lib/charts/format';
 import { kpiChange, moneyChange } from '@/lib/charts/kpi';
 import { agentLabel, costTrendPoints, hasSentiment, hourPoints, leaderboardPoints, providerCostPoints, sentimentPoints } from '@/lib/charts/series';
 import { DEFINITIONS } from '@/lib/definitions';
-import { loadCallAnalytics, loadOverview, type CardContext } from './data';
+import { granularityOf, loadCallAnalytics, loadCallsOverTime, loadOverview, type CardContext } from './data';
 
 export const NO_CALLS = { title: 'No calls in this range', description: 'Choose a longer range, or check that your agents are taking calls.' };
 
 /** The six headline figures with their change vs the previous period of equal length. */
 export async function OverviewKpis({ ctx }: { ctx: CardContext }) {
-  const { calls, cost, performance, previous } = await loadOverview(ctx);
+  const { calls, cost, performance, previous, range } = await loadOverview(ctx);
+  // "Today" compares with the same hours yesterday (lib/analytics/range previousRange).
+  const sameTimeYesterday = previous.range.to.getTime() < range.from.getTime();
+  const vs = sameTimeYesterday ? 'vs same time yesterday' : 'vs previous period';
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-      <KpiCard label="Calls" value={formatCount(calls.total)} definition={DEFINITIONS.totalCalls} change={kpiChange(calls.total, previous.calls.total, 'relative')} />
-      <KpiCard label="Success rate" value={formatPercent(performance.successRate)} definition={DEFINITIONS.successRate} change={kpiChange(performance.successRate, previous.performance.successRate, 'points')} />
-      <KpiCard label="Minutes" value={formatMinutes(calls.totalMinutes)} definition={DEFINITIONS.totalMinutes} change={kpiChange(calls.totalMinutes, previous.calls.totalMinutes, 'relative')} />
-      <KpiCard label="Avg duration" value={formatSeconds(calls.avgDuration)} definition={DEFINITIONS.avgDuration} change={kpiChange(calls.avgDuration, previous.calls.avgDuration, 'relative', 'neither')} />
-      <KpiCard label="Avg response time" value={formatMilliseconds(performance.avgResponseTime)} definition={DEFINITIONS.avgResponseTime} change={kpiChange(performance.avgResponseTime, previous.performance.avgResponseTime, 'relative', 'lower')} />
-      <KpiCard label="Billed cost" value={formatMoney(cost.total)} definition={DEFINITIONS.totalCost} change={moneyChange(cost.total, previous.cost.total)} />
+      <KpiCard label="Calls" value={formatCount(calls.total)} definition={DEFINITIONS.totalCalls} change={kpiChange(calls.total, previous.calls.total, 'relative')} changeLabel={vs} />
+      <KpiCard label="Success rate" value={formatPercent(performance.successRate)} definition={DEFINITIONS.successRate} change={kpiChange(performance.successRate, previous.performance.successRate, 'points')} changeLabel={vs} />
+      <KpiCard label="Minutes" value={formatMinutes(calls.totalMinutes)} definition={DEFINITIONS.totalMinutes} change={kpiChange(calls.totalMinutes, previous.calls.totalMinutes, 'relative')} changeLabel={vs} />
+      <KpiCard label="Avg duration" value={formatSeconds(calls.avgDuration)} definition={DEFINITIONS.avgDuration} change={kpiChange(calls.avgDuration, previous.calls.avgDuration, 'relative', 'neither')} changeLabel={vs} />
+      <KpiCard label="Avg response time" value={formatMilliseconds(performance.avgResponseTime)} definition={DEFINITIONS.avgResponseTime} change={kpiChange(performance.avgResponseTime, previous.performance.avgResponseTime, 'relative', 'lower')} changeLabel={vs} />
+      <KpiCard label="Billed cost" value={formatMoney(cost.total)} definition={DEFINITIONS.totalCost} change={moneyChange(cost.total, previous.cost.total)} changeLabel={vs} />
     </div>
   );
 }
@@ -141,6 +146,43 @@ export async function LeaderboardCards({ ctx, search }: { ctx: CardContext; sear
         select={{ param: 'agentId', pathname: `/workspaces/${ctx.workspaceId}/calls`, label: 'Show calls of' }}
         empty={NO_CALLS}
       />
+    </div>
+  );
+}
+
+/** Calls per local hour / day / week / month by outcome, with the hour · day · week · month switch (URL `granularity`). */
+export async function CallsOverTimeCard({ ctx, granularity: requested, pathname, search }: { ctx: CardContext; granularity: unknown; pathname: string; search: string }) {
+  const { granularity, problem } = granularityOf(ctx, requested);
+  const series = await loadCallsOverTime(ctx, granularity);
+  const params = new URLSearchParams(search);
+  const hrefFor = (value: Granularity) => {
+    const next = new URLSearchParams(params);
+    next.set('granularity', value);
+    return `${pathname}?${next.toString()}`;
+  };
+  const switcher = (
+    <nav aria-label="Granularity" className="flex gap-0.5 rounded-md border border-slate-200 p-0.5">
+      {GRANULARITIES.map((value) => (
+        <Link
+          key={value}
+          href={hrefFor(value)}
+          scroll={false}
+          aria-current={value === granularity ? 'true' : undefined}
+          className={`inline-flex min-h-6 min-w-6 items-center justify-center rounded px-1.5 text-xs font-medium ${value === granularity ? 'bg-brand-600 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
+        >
+          {value === 'hour' ? 'Hour' : value === 'day' ? 'Day' : value === 'week' ? 'Week' : 'Month'}
+        </Link>
+      ))}
+    </nav>
+  );
+  return (
+    <div className="flex flex-col gap-2">
+      {problem ? (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          The link asked for a granularity we could not use ({problem}); showing {granularity}s.
+        </p>
+      ) : null}
+      <CallsOverTimeChart bars={callsOverTimeBars(series)} granularity={granularity} definition={`${DEFINITIONS.callsOverTime} Buckets in ${ctx.timeZone}.`} actions={switcher} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { describePoints, isAllZero, type ChartPoint } from '@/lib/charts/series';
 import { nextSearch } from '@/lib/charts/url';
@@ -61,11 +62,15 @@ export function BarChartCard({ title, definition, points, orientation = 'columns
       ) : (
         point.label
       );
-      return { key: point.key, cells: [label, point.display] };
+      return { key: point.key, cells: [label, point.partial ? `${point.display} (${point.partial})` : point.display] };
     }),
   };
 
-  const fill = (point: ChartPoint) => (point.highlighted ? CHART_COLORS.selected : anySelected ? CHART_COLORS.dimmed : CHART_COLORS.bar);
+  const hatchId = `hatch-${useId().replace(/:/g, '')}`;
+  const fill = (point: ChartPoint) => {
+    if (point.partial && !point.highlighted && !anySelected) return `url(#${hatchId})`;
+    return point.highlighted ? CHART_COLORS.selected : anySelected ? CHART_COLORS.dimmed : CHART_COLORS.bar;
+  };
   const format = tickFormatter(valueFormat);
   const horizontal = orientation === 'bars';
 
@@ -80,6 +85,13 @@ export function BarChartCard({ title, definition, points, orientation = 'columns
     >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 320, height }}>
         <BarChart data={points} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+          <defs>
+            {/* Partial or not-final buckets: the bar's colour in stripes, so they never pass for a real dip. */}
+            <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill={CHART_COLORS.dimmed} />
+              <line x1="0" y1="0" x2="0" y2="6" stroke={CHART_COLORS.bar} strokeWidth="3" />
+            </pattern>
+          </defs>
           <CartesianGrid stroke={CHART_COLORS.grid} vertical={horizontal} horizontal={!horizontal} />
           {horizontal ? (
             <>
@@ -94,7 +106,10 @@ export function BarChartCard({ title, definition, points, orientation = 'columns
           )}
           <Tooltip
             cursor={{ fill: '#f1f5f9' }}
-            formatter={(_value, _name, item) => [(item.payload as ChartPoint).display, valueHeader]}
+            formatter={(_value, _name, item) => {
+              const point = item.payload as ChartPoint;
+              return [point.partial ? `${point.display} (${point.partial})` : point.display, valueHeader];
+            }}
           />
           <Bar
             dataKey="value"

@@ -61,7 +61,7 @@ export function ChartFrame({ title, definition, summary, table, height, empty, a
   );
   return (
     <section aria-labelledby={headingId} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <header className="mb-3 flex min-h-7 items-center justify-between gap-2">
+      <header className="mb-3 flex min-h-7 flex-wrap items-center justify-between gap-2">
         <h2 className="flex items-center gap-1 text-sm font-semibold text-slate-900">
           {/* The region is named by the title alone, not by the definition button beside it. */}
           <span id={headingId}>{title}</span>

@@ -10,6 +10,8 @@ export type Column<T> = {
   hideOnMobile?: boolean;
   /** Long text that may wrap (e.g. a description), so that a narrow screen keeps the other columns in view. */
   wrap?: boolean;
+  /** The field's name in the phone card layout, when `header` is not plain text (a sort button). */
+  cardLabel?: string;
 };
 
 export type DataTableProps<T> = {
@@ -23,18 +25,24 @@ export type DataTableProps<T> = {
   empty?: ReactNode;
   /** Dims the rows while new ones load, without moving anything. */
   busy?: boolean;
+  /**
+   * Below `sm` (390 px phones), show each row as a stacked card (first column as its
+   * title, every other column as a labelled field) instead of a table that scrolls sideways.
+   */
+  cardsOnMobile?: boolean;
 };
 
 /** A plain, horizontally scrollable table; works in server and client components. */
-export function DataTable<T>({ caption, showCaption = false, columns, rows, rowKey, empty, busy = false }: DataTableProps<T>) {
+export function DataTable<T>({ caption, showCaption = false, columns, rows, rowKey, empty, busy = false, cardsOnMobile = false }: DataTableProps<T>) {
   if (rows.length === 0 && empty) return <>{empty}</>;
-  const hide = (column: Column<T>) => (column.hideOnMobile ? 'hidden sm:table-cell' : '');
+  const hide = (column: Column<T>) => (column.hideOnMobile && !cardsOnMobile ? 'hidden sm:table-cell' : '');
   const space = (column: Column<T>) => (column.wrap ? 'whitespace-normal' : 'whitespace-nowrap');
   // A table whose columns all keep to one line is as wide as its content (and scrolls); one
   // with a wrapping column fits its container instead.
   const width = columns.some((c) => c.wrap) ? '' : 'min-w-max';
-  return (
-    <div className="-mx-4 overflow-x-auto px-4">
+  const table = (
+    // Focusable and named, so a keyboard user can scroll a table wider than the screen (axe scrollable-region-focusable).
+    <div className={`-mx-4 overflow-x-auto px-4 ${cardsOnMobile ? 'hidden sm:block' : ''}`} tabIndex={0} role="region" aria-label={`${caption}, scrollable table`}>
       <table aria-busy={busy} className={`w-full ${width} text-sm ${busy ? 'opacity-60' : ''}`}>
         <caption className={showCaption ? 'mb-2 text-left text-sm font-semibold text-slate-900' : 'sr-only'}>{caption}</caption>
         <thead>
@@ -59,5 +67,28 @@ export function DataTable<T>({ caption, showCaption = false, columns, rows, rowK
         </tbody>
       </table>
     </div>
+  );
+  if (!cardsOnMobile) return table;
+  const [title, ...fields] = columns;
+  const label = (column: Column<T>) => column.cardLabel ?? (typeof column.header === 'string' ? column.header : column.key);
+  return (
+    <>
+      {table}
+      <ul aria-label={caption} aria-busy={busy} className={`flex flex-col gap-2 sm:hidden ${busy ? 'opacity-60' : ''}`}>
+        {rows.map((row) => (
+          <li key={rowKey(row)} className="rounded-md border border-slate-200 p-3">
+            {title ? <div className="mb-1 text-sm font-medium">{title.cell(row)}</div> : null}
+            <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+              {fields.map((column) => (
+                <div key={column.key} className="min-w-0">
+                  <dt className="text-xs text-slate-500">{label(column)}</dt>
+                  <dd className={`break-words ${column.align === 'right' ? 'tabular' : ''}`}>{column.cell(row)}</dd>
+                </div>
+              ))}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

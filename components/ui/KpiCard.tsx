@@ -11,24 +11,26 @@ export type KpiCardProps = {
   change?: KpiChange | null;
   /** Visible after the change, e.g. "vs previous 30 days"; defaults to "vs prev. period" (screen readers hear the full wording). */
   changeLabel?: string;
+  /** A line under the change, e.g. "$120.00 in draft periods, not final". */
+  note?: string;
 };
 
 const TONES = { good: 'text-emerald-700 bg-emerald-50', bad: 'text-rose-700 bg-rose-50', neutral: 'text-slate-600 bg-slate-100' } as const;
 const ARROWS = { up: '↑', down: '↓', flat: '→' } as const;
 
 /** One headline figure with its change vs the previous period. */
-export function KpiCard({ label, value, definition, change, changeLabel = 'vs prev. period' }: KpiCardProps) {
+export function KpiCard({ label, value, definition, change, changeLabel = 'vs prev. period', note }: KpiCardProps) {
   return (
     <div role="group" aria-label={label} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex min-h-5 items-center gap-1 text-xs font-medium uppercase tracking-wide text-slate-500">
         <span>{label}</span>
         <Definition term={label} text={definition} />
       </div>
-      <p data-kpi-value className="tabular mt-2 h-8 truncate text-2xl font-semibold leading-8 text-slate-900">
+      <p data-kpi-value className="tabular mt-2 min-h-8 break-words text-xl font-semibold leading-8 text-slate-900 sm:text-2xl">
         {value}
       </p>
       {change === undefined ? null : (
-      <p className="mt-2 flex h-5 min-w-0 items-center gap-1.5 text-xs text-slate-500">
+      <p className="mt-2 flex min-h-5 min-w-0 flex-wrap items-center gap-x-1.5 gap-y-1 text-xs text-slate-500">
         {change === null ? (
           <span>No previous data to compare</span>
         ) : (
@@ -37,7 +39,7 @@ export function KpiCard({ label, value, definition, change, changeLabel = 'vs pr
               <span aria-hidden="true">{ARROWS[change.direction]} </span>
               {change.text}
             </span>
-            <span aria-hidden="true" className="truncate">
+            <span aria-hidden="true" className="break-words">
               {changeLabel}
             </span>
             <span className="sr-only">({change.description})</span>
@@ -45,6 +47,11 @@ export function KpiCard({ label, value, definition, change, changeLabel = 'vs pr
         )}
       </p>
       )}
+      {note ? (
+        <p data-kpi-note className="mt-1 text-xs text-amber-800">
+          {note}
+        </p>
+      ) : null}
     </div>
   );
 }

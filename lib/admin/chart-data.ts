@@ -18,8 +18,21 @@ export function mrrByTierPoints(rows: readonly MrrByTierRow[]): ChartPoint[] {
   }));
 }
 
+/**
+ * One bar per month. A month with draft periods (still open, or not closed yet) draws
+ * final + draft, hatched, and says how much of it is draft: never a silent $0.
+ */
 export function revenueByMonthPoints(months: readonly RevenueMonth[]): ChartPoint[] {
-  return months.map((m) => ({ key: m.month, label: formatMonth(m.month, true), value: Number(m.revenue), display: formatMoney(m.revenue) }));
+  return months.map((m) => {
+    const hasDraft = Number(m.draft) !== 0;
+    return {
+      key: m.month,
+      label: formatMonth(m.month, true),
+      value: Number(m.revenue) + Number(m.draft),
+      display: formatMoney(m.revenue),
+      ...(hasDraft ? { partial: `+ ${formatMoney(m.draft)} draft, not final` } : {}),
+    };
+  });
 }
 
 export type SeriesTable = { columns: string[]; rows: { key: string; cells: string[] }[] };

@@ -3,18 +3,18 @@
  * and provider metrics). Shown on hover and keyboard focus next to each figure.
  */
 export const ADMIN_DEFINITIONS = {
-  totalWorkspaces: 'Count of all workspaces, whatever their status. Change: against the count at the start of the range.',
+  totalWorkspaces: 'Workspaces that existed at the end of the range, whatever their status. Change: against the count at the start of the range.',
   activeWorkspaces:
-    'Workspaces with status active. Change: against the start of the range, read from the subscription history.',
+    'Workspaces whose subscription was active at the end of the range (today for a range ending now), from the subscription history. Change: against the start of the range.',
   totalCalls: 'Calls whose started_at is in the range. Change: against the previous range of equal length.',
   revenue:
-    'Sum of total_amount of billing periods with status paid or finalized whose period_start is in the range. Change: against the previous range of equal length.',
-  mrr: 'Monthly recurring revenue: over workspaces with status active, the sum of their tier’s monthly fee (yearly tiers: fee / 12). Trialing, past-due and cancelled workspaces add nothing. Change: against the MRR in effect at the start of the range, from the subscription history.',
-  arr: 'Annual recurring revenue: 12 × MRR. Change: against the start of the range, from the subscription history.',
+    'Sum of total_amount of billing periods with status paid or finalized whose period_start is in the range. Draft periods (a month not closed yet) are not revenue yet: their amount is shown apart as not final. Change: against the previous range of equal length.',
+  mrr: 'Monthly recurring revenue at the end of the range: over workspaces active then, the sum of their tier’s monthly fee (yearly tiers: fee / 12), from the subscription history. Trialing, past-due and cancelled workspaces add nothing. Change: against the MRR in effect at the start of the range.',
+  arr: 'Annual recurring revenue: 12 × MRR at the end of the range. Change: against the start of the range, from the subscription history.',
   churnRate:
     '100 × workspaces whose cancelled_at is in the range ÷ workspaces that existed and were not cancelled at the range start (0 when there were none). Change: in percentage points against the previous range.',
   mrrByTier: 'MRR per subscription tier: monthly-normalised fee × active workspaces on that tier.',
-  revenueByMonth: 'Revenue (paid or finalized billing periods, by period_start) per calendar month in UTC, the last 12 months including the current one.',
+  revenueByMonth: 'Revenue (paid or finalized billing periods, by period_start) per calendar month of the range, in the range’s time zone. Months with draft periods are hatched: the draft amount is added on top and said “draft, not final”.',
   topWorkspaces:
     'The 10 workspaces with the highest revenue in the range, with their calls in the range. Calls and revenue are summed separately, so neither multiplies the other; ties by name.',
   providerCalls: 'Calls in the range whose voice_provider_used is the provider.',

@@ -1,8 +1,7 @@
-import type { PlatformOverview } from '@/lib/analytics';
 import { formatCount, formatMoney, formatPercent } from '@/lib/charts/format';
 import { kpiChange, moneyChange, type KpiChange } from '@/lib/charts/kpi';
 import { ADMIN_DEFINITIONS } from './definitions';
-import type { PlatformStateAt } from './platform-state-at';
+import type { AdminOverview } from './admin-overview';
 
 export type AdminKpi = {
   key: 'totalWorkspaces' | 'activeWorkspaces' | 'totalCalls' | 'revenue' | 'mrr' | 'arr' | 'churnRate';
@@ -12,15 +11,18 @@ export type AdminKpi = {
   change: KpiChange | null;
   /** What the change is measured against: "vs 18 at range start", "vs $1,234.00 before". */
   changeLabel: string;
+  /** Said under the change: draft amounts that are not final yet. */
+  note?: string;
 };
 
 /**
  * The seven headline cards of /admin. Range sums (calls, revenue, churn) compare with the
  * previous range of equal length; current-state figures (workspaces, active, MRR, ARR)
- * with their value at the start of the range (lib/admin/platform-state-at).
+ * are read at the range's end and compare with their value at its start
+ * (lib/admin/platform-state-at).
  */
-export function prepareOverviewKpis(overview: PlatformOverview, atStart: PlatformStateAt): AdminKpi[] {
-  const { previous } = overview;
+export function prepareOverviewKpis(overview: AdminOverview): AdminKpi[] {
+  const { previous, atStart } = overview;
   return [
     {
       key: 'totalWorkspaces',
@@ -53,6 +55,7 @@ export function prepareOverviewKpis(overview: PlatformOverview, atStart: Platfor
       definition: ADMIN_DEFINITIONS.revenue,
       change: moneyChange(overview.totalRevenue, previous.totalRevenue, 'higher'),
       changeLabel: `vs ${formatMoney(previous.totalRevenue)} before`,
+      ...(Number(overview.draftRevenue) !== 0 ? { note: `+ ${formatMoney(overview.draftRevenue)} in draft periods, not final` } : {}),
     },
     {
       key: 'mrr',

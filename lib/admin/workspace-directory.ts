@@ -16,11 +16,14 @@ export async function getWorkspaceDirectory(db: Db, range: TimeRange, query: Wor
   return { rows: searchAndSortWorkspaces(all, query), total: all.length };
 }
 
-/** Case- and accent-insensitive substring match on name, slug, tier and status. */
+/**
+ * Case- and accent-insensitive substring match on name, slug, tier and status, the
+ * status both as stored (`past_due`) and as the table shows it ("Past due").
+ */
 export function searchAndSortWorkspaces(rows: readonly WorkspaceListRow[], query: WorkspaceDirectoryQuery): WorkspaceListRow[] {
   const needle = fold(query.q.trim());
   const matching = needle
-    ? rows.filter((row) => [row.name, row.slug, row.tier ?? '', row.status].some((field) => fold(field).includes(needle)))
+    ? rows.filter((row) => [row.name, row.slug, row.tier ?? '', row.status, row.status.replace(/_/g, ' ')].some((field) => fold(field).includes(needle)))
     : [...rows];
   const direction = query.order === 'asc' ? 1 : -1;
   const compare = COMPARE[query.sort];

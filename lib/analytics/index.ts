@@ -5,6 +5,7 @@
 export { InvalidParameterError, InvalidRangeError, NotFoundError, type RangeParam } from './errors';
 export {
   RANGE_PRESETS,
+  CALENDAR_PRESETS,
   MAX_RANGE_DAYS,
   resolveRange,
   previousRange,
@@ -15,6 +16,7 @@ export {
   assertTimeZone,
   assertRange,
   type RangePreset,
+  type CalendarPreset,
   type RangeSpec,
   type TimeRange,
 } from './range';
@@ -47,3 +49,5 @@ export { getMrrByTier, type MrrByTierRow } from './mrr-by-tier';
 export { getRevenueByMonth, lastCalendarMonths, type RevenueMonth } from './revenue-by-month';
 export { getWorkspaceList, type WorkspaceListRow } from './workspace-list';
 export { getWindowFigures, type WindowFigures, type WindowFilters } from './window-figures';
+export { GRANULARITIES, MAX_HOURLY_DAYS, chooseGranularity, listBuckets, bucketKey, type Bucket, type Granularity } from './buckets';
+export { getCallsOverTime, type CallsOverTime, type CallsOverTimePoint } from './calls-over-time';

@@ -10,6 +10,13 @@ import { InvalidRangeError } from './errors';
 export const RANGE_PRESETS = ['day', 'week', 'month', 'year'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
+/**
+ * Calendar presets of the admin console: revenue is monthly by nature, so its ranges are
+ * whole local months (this_month: from the 1st to now, "to date").
+ */
+export const CALENDAR_PRESETS = ['last_month', 'this_month', 'last_3_months', 'last_12_months'] as const;
+export type CalendarPreset = (typeof CALENDAR_PRESETS)[number];
+
 export type RangeSpec =
   | RangePreset
   | { period: RangePreset }
@@ -18,7 +25,10 @@ export type RangeSpec =
   /** Calendar month `YYYY-MM`. */
   | { month: string }
   /** Calendar quarter `YYYY-Qn`. */
-  | { quarter: string };
+  | { quarter: string }
+  /** Inclusive calendar months `YYYY-MM`..`YYYY-MM`. */
+  | { fromMonth: string; toMonth: string }
+  | { calendar: CalendarPreset };
 
 export type TimeRange = {
   /** Inclusive start instant. */
@@ -92,6 +102,22 @@ function resolveBounds(spec: RangeSpec, timeZone: string, now: Date): { from: Da
     if (!match || Number(match[1]) < 1900) throw new InvalidRangeError('month', `expected YYYY-MM, got ${JSON.stringify(spec.month)}`);
     return calendarMonths(Number(match[1]), Number(match[2]), 1, timeZone);
   }
+  if (spec && typeof spec === 'object' && 'fromMonth' in spec) {
+    const [fy, fm] = parseMonth(spec.fromMonth, 'from');
+    const [ty, tm] = parseMonth(spec.toMonth, 'to');
+    const count = (ty - fy) * 12 + (tm - fm) + 1;
+    if (count < 1) throw new InvalidRangeError('to', 'is before from');
+    return calendarMonths(fy, fm, count, timeZone);
+  }
+  if (spec && typeof spec === 'object' && 'calendar' in spec) {
+    const [year, month] = localDateOf(now, timeZone).split('-').map(Number) as [number, number];
+    if (spec.calendar === 'this_month') return { from: calendarMonths(year, month, 1, timeZone).from, to: now };
+    const months = { last_month: 1, last_3_months: 3, last_12_months: 12 }[spec.calendar as Exclude<CalendarPreset, 'this_month'>];
+    if (!months) throw new InvalidRangeError('period', `unknown period ${JSON.stringify(spec.calendar)}`);
+    // Whole months ending with the last one: Date.UTC rolls month 0 and below back a year.
+    const first = new Date(Date.UTC(year, month - 1 - months, 1));
+    return calendarMonths(first.getUTCFullYear(), first.getUTCMonth() + 1, months, timeZone);
+  }
   if (spec && typeof spec === 'object' && 'quarter' in spec) {
     const match = typeof spec.quarter === 'string' ? /^(\d{4})-Q([1-4])$/i.exec(spec.quarter) : null;
     if (!match || Number(match[1]) < 1900) throw new InvalidRangeError('quarter', `expected YYYY-Qn, got ${JSON.stringify(spec.quarter)}`);
@@ -106,9 +132,20 @@ function calendarMonths(year: number, month: number, count: number, timeZone: st
   return { from: startOfLocalDate(first, timeZone), to: startOfLocalDate(next.toISOString().slice(0, 10), timeZone) };
 }
 
-/** The range of equal length that ends where this one starts (for "change vs previous"). */
+/**
+ * What "change vs previous" compares with (METRICS.md): the range of equal length that
+ * ends where this one starts; except a range that starts at a local midnight and is
+ * shorter than a day ("Today" so far), which compares with the same hours of the day
+ * before: 00:00–09:41 today vs 00:00–09:41 yesterday, not the 9.7 hours before midnight,
+ * which would make every normal morning look like a drop.
+ */
 export function previousRange(range: TimeRange): TimeRange {
   const length = range.to.getTime() - range.from.getTime();
+  const today = localDateOf(range.from, range.timeZone);
+  if (length > 0 && length < DAY_MS && startOfLocalDate(today, range.timeZone).getTime() === range.from.getTime()) {
+    const yesterday = startOfLocalDate(addDays(today, -1), range.timeZone);
+    return { from: yesterday, to: new Date(yesterday.getTime() + length), timeZone: range.timeZone };
+  }
   return { from: new Date(range.from.getTime() - length), to: new Date(range.from), timeZone: range.timeZone };
 }
 
@@ -135,6 +172,12 @@ export function localDateOf(instant: Date, timeZone: string): string {
 export function startOfLocalDate(date: string, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(new TZDate(year, month - 1, day, timeZone).getTime());
+}
+
+function parseMonth(value: unknown, param: 'from' | 'to'): [number, number] {
+  const match = typeof value === 'string' ? /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value) : null;
+  if (!match || Number(match[1]) < 1900) throw new InvalidRangeError(param, `expected a month YYYY-MM, got ${JSON.stringify(value)}`);
+  return [Number(match[1]), Number(match[2])];
 }
 
 function parseLocalDate(value: unknown, param: 'from' | 'to'): string {

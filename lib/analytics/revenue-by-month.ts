@@ -3,7 +3,13 @@ import { assertRange, listLocalDates, localDateOf, startOfLocalDate, type TimeRa
 import { scopeCondition } from './scope';
 import { money } from './sql';
 
-export type RevenueMonth = { month: string; revenue: string };
+export type RevenueMonth = {
+  month: string;
+  /** Paid or finalized billing periods starting in the month: the revenue. */
+  revenue: string;
+  /** Draft periods starting in the month: not final, shown apart (a month still open is not $0). */
+  draft: string;
+};
 
 const PLATFORM = { platform: true } as const;
 
@@ -24,15 +30,17 @@ export function lastCalendarMonths(count: number, timeZone: string, now: Date): 
 export async function getRevenueByMonth(db: Db, range: TimeRange): Promise<RevenueMonth[]> {
   assertRange(range);
   const rows = await db.$queryRaw<RevenueMonth[]>`
-    SELECT b.month, ${money(Prisma.sql`sum(b.total_amount)`)} AS revenue
+    SELECT b.month,
+           ${money(Prisma.sql`sum(b.total_amount) FILTER (WHERE b.status <> 'draft')`)} AS revenue,
+           ${money(Prisma.sql`sum(b.total_amount) FILTER (WHERE b.status = 'draft')`)} AS draft
     FROM (
-      SELECT to_char(p.period_start AT TIME ZONE ${range.timeZone}::text, 'YYYY-MM') AS month, p.total_amount
+      SELECT to_char(p.period_start AT TIME ZONE ${range.timeZone}::text, 'YYYY-MM') AS month, p.total_amount, p.status
       FROM billing_periods p
-      WHERE ${scopeCondition(PLATFORM, 'workspace_id')} AND p.status IN ('paid', 'finalized')
+      WHERE ${scopeCondition(PLATFORM, 'workspace_id')} AND p.status IN ('paid', 'finalized', 'draft')
         AND p.period_start >= ${range.from}::timestamptz AND p.period_start < ${range.to}::timestamptz
     ) b
     GROUP BY b.month`;
-  const byMonth = new Map(rows.map((row) => [row.month, row.revenue]));
+  const byMonth = new Map(rows.map((row) => [row.month, row]));
   const months = [...new Set(listLocalDates(range).map((date) => date.slice(0, 7)))];
-  return months.map((month) => ({ month, revenue: byMonth.get(month) ?? '0.000000' }));
+  return months.map((month) => ({ month, revenue: byMonth.get(month)?.revenue ?? '0.000000', draft: byMonth.get(month)?.draft ?? '0.000000' }));
 }

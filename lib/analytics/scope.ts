@@ -21,6 +21,7 @@ const SCOPE_COLUMNS = {
   'u.workspace_id': Prisma.raw('u.workspace_id'),
   'a.workspace_id': Prisma.raw('a.workspace_id'),
   'b.workspace_id': Prisma.raw('b.workspace_id'),
+  'e.workspace_id': Prisma.raw('e.workspace_id'),
   'w.id': Prisma.raw('w.id'),
 } as const;
 export type ScopeColumn = keyof typeof SCOPE_COLUMNS;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CALL_DIRECTIONS, CALL_STATUSES, RANGE_PRESETS, SENTIMENTS, isValidTimeZone, type CallFilters, type RangePreset, type RangeSpec } from '@/lib/analytics';
+import { CALENDAR_PRESETS, CALL_DIRECTIONS, CALL_STATUSES, RANGE_PRESETS, SENTIMENTS, isValidTimeZone, type CallFilters, type RangePreset, type RangeSpec } from '@/lib/analytics';
 import { decodeCallCursor, CALL_SORTS, SORT_ORDERS, type CallCursor, type CallSort, type SortOrder } from '@/lib/calls/cursor';
 import { once } from './query';
 
@@ -152,11 +152,39 @@ export const usageQuerySchema = z
 
 const timeZone = z.string().max(64).refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin');
 
-/** Platform views: the range in UTC unless `timeZone` names another IANA zone. */
+const ADMIN_PERIODS = [...CALENDAR_PRESETS, ...RANGE_PRESETS] as const;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const dateOrMonth = z.string().refine((value) => isCalendarDate(value) || (MONTH.test(value) && Number(value.slice(0, 4)) >= 1900), 'must be a date YYYY-MM-DD or a month YYYY-MM');
+
+/**
+ * Platform views: the range in UTC unless `timeZone` names another IANA zone. Revenue is
+ * monthly, so besides the rolling presets there are calendar ones (`last_month`, the
+ * default; `this_month` to date; `last_3_months`, `last_12_months` full months) and
+ * custom months (`from=YYYY-MM&to=YYYY-MM`, inclusive). Custom dates still work.
+ */
 export const adminRangeQuerySchema = z
-  .object({ ...rangeShape, timeZone: once(timeZone).optional() })
-  .superRefine(checkRange)
-  .transform((value) => ({ range: rangeSpec(value), timeZone: value.timeZone ?? 'UTC' }));
+  .object({
+    period: once(z.enum(ADMIN_PERIODS, listOf(ADMIN_PERIODS))).optional(),
+    from: once(dateOrMonth).optional(),
+    to: once(dateOrMonth).optional(),
+    timeZone: once(timeZone).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.from !== undefined && value.to !== undefined && value.from.length !== value.to.length) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be a month when from is a month, a date when from is a date' });
+      return;
+    }
+    checkRange(value as RangeFields, ctx);
+  })
+  .transform((value) => ({ range: adminRangeSpec(value), timeZone: value.timeZone ?? 'UTC' }));
+
+function adminRangeSpec(value: { period?: (typeof ADMIN_PERIODS)[number]; from?: string; to?: string }): RangeSpec {
+  if (value.from !== undefined && value.to !== undefined) {
+    return value.from.length === 7 ? { fromMonth: value.from, toMonth: value.to } : { fromDate: value.from, toDate: value.to };
+  }
+  const period = value.period ?? 'last_month';
+  return (CALENDAR_PRESETS as readonly string[]).includes(period) ? { calendar: period as (typeof CALENDAR_PRESETS)[number] } : { period: period as RangePreset };
+}
 
 /** No parameters (unknown ones are ignored). */
 export const emptyQuerySchema = z.object({});

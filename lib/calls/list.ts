@@ -23,7 +23,14 @@ export type CallListRow = {
   intent: string | null;
 };
 
-export type CallListPage = { items: CallListRow[]; nextCursor: string | null };
+export type CallListPage = {
+  items: CallListRow[];
+  nextCursor: string | null;
+  /** Calls in the range after filters, all pages. */
+  total: number;
+  /** Calls before this page in the sort order: the page shows offset+1 … offset+items. */
+  offset: number;
+};
 
 export type CallListOptions = {
   filters: CallFilters;
@@ -79,7 +86,10 @@ export async function listCalls(db: Db, scope: WorkspaceScope, range: TimeRange,
       : Prisma.sql`(${key}, c.id) > (${cursorValue(options.cursor)}, ${options.cursor.id}::uuid)`
     : Prisma.sql`TRUE`;
 
-  const rows = await db.$queryRaw<Row[]>`
+  const where = Prisma.sql`${scopeCondition(scope, 'c.workspace_id')}
+      AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)}
+      AND ${callFilterCondition(options.filters, range.timeZone)}`;
+  const rowsQuery = db.$queryRaw<Row[]>`
     SELECT c.id::text AS id, c.started_at, c.ended_at, c.agent_id::text AS agent_id,
            a.name AS agent_name, (a.deleted_at IS NOT NULL) AS agent_deleted,
            c.caller_number, c.direction::text AS direction, c.status::text AS status,
@@ -87,17 +97,21 @@ export async function listCalls(db: Db, scope: WorkspaceScope, range: TimeRange,
            c.voice_provider_used AS provider, c.intent
     FROM calls c
     LEFT JOIN voice_agents a ON a.id = c.agent_id AND a.workspace_id = c.workspace_id
-    WHERE ${scopeCondition(scope, 'c.workspace_id')}
-      AND ${inRange(Prisma.sql`c.started_at`, range.from, range.to)}
-      AND ${callFilterCondition(options.filters, range.timeZone)}
-      AND ${after}
+    WHERE ${where} AND ${after}
     ORDER BY ${key} ${direction}, c.id ${direction}
     LIMIT ${options.limit + 1}`;
+  // The page's place in the whole list, for "51–100 of 2,665": one count over the same
+  // conditions, split by the cursor's keyset comparison.
+  const countQuery = db.$queryRaw<{ total: number; before: number }[]>`
+    SELECT count(*)::int AS total, (count(*) FILTER (WHERE NOT (${after})))::int AS before
+    FROM calls c
+    WHERE ${where}`;
+  const [rows, [counts]] = await Promise.all([rowsQuery, countQuery]);
 
   const items = rows.slice(0, options.limit).map(toListRow);
   const last = items.at(-1);
   const nextCursor = rows.length > options.limit && last ? encodeCallCursor(cursorFor(options, last)) : null;
-  return { items, nextCursor };
+  return { items, nextCursor, total: counts!.total, offset: counts!.before };
 }
 
 function cursorFor({ sort, order }: CallListOptions, row: CallListRow): CallCursor {

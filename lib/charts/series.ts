@@ -16,6 +16,11 @@ export type ChartPoint = {
   /** When set, choosing this point narrows the page to it (e.g. an agent id or a status). */
   filter?: string;
   highlighted?: boolean;
+  /**
+   * The bucket is not a whole one (a range starting mid-day, today so far) or not final
+   * (a draft billing period): drawn hatched, and said in the tooltip and the table.
+   */
+  partial?: string;
 };
 
 export function costTrendPoints(trend: OverviewFigures['cost']['trend']): ChartPoint[] {

@@ -51,11 +51,11 @@ export function nextSearch(current: SearchInput, changes: Record<string, string 
   return serialize(params);
 }
 
-/** A preset range replaces custom dates, and vice versa; filters stay. */
+/** A preset range replaces custom dates, and vice versa; filters stay; the granularity goes back to the range's own. */
 export function rangeSearch(current: SearchInput, range: { period: Period } | { from: string; to: string }): string {
   return 'period' in range
-    ? nextSearch(current, { period: range.period, from: null, to: null })
-    : nextSearch(current, { period: null, from: range.from, to: range.to });
+    ? nextSearch(current, { period: range.period, from: null, to: null, granularity: null })
+    : nextSearch(current, { period: null, from: range.from, to: range.to, granularity: null });
 }
 
 /** Range and filters only: what links between dashboard pages carry along. */

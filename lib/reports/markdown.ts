@@ -2,10 +2,14 @@ import type { ExecutiveSummary } from './executive';
 import { agentLabel, formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatRangeDates, formatSeconds, ROUNDING_NOTE } from './format';
 import { quarterTitle } from './period';
 
-// Every ASCII punctuation character CommonMark lets a backslash escape that can start or
-// end an inline construct (emphasis, code, links, images, HTML, entities, GFM tables,
-// strikethrough and autolinks), so names render literally.
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~&:"'=$]/g;
+// What can start or end an inline construct where a name is placed (inside **bold** in
+// running text, never at a line start): emphasis and strikethrough (* ~), code (`), links
+// and images ([ ] ( ) !), HTML and autolinks (< >), entities (&), GFM table cells (|),
+// the backslash itself, and what GFM turns into a link by itself (`://`, `www.`, `@`).
+// Block markers (# - + . = at a line start) cannot occur there,
+// and an underscore between letters or digits is never emphasis in CommonMark, so
+// "America/New_York" and "Smith-Jones" stay as they are.
+const MARKDOWN_SPECIAL = /[\\`*[\]()!<>&|~@]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|:(?=\/\/)|(?<=www)\./giu;
 
 /** Text from users (agent, workspace and provider names) as literal markdown inline text. */
 export function escapeMarkdown(text: string): string {

@@ -79,6 +79,9 @@ describe('admin workspace directory', () => {
     expect(names((await search('CLINICA')).rows)).toEqual(['São Paulo Clínica']);
     expect(names((await search('annual')).rows)).toEqual(['Big Corp']);
     expect(names((await search('trialing')).rows)).toEqual(['Trial Co']);
+    // The status as the table shows it ("Past due") finds it, as does the stored past_due.
+    expect(names((await search('past due')).rows)).toEqual(['São Paulo Clínica']);
+    expect(names((await search('past_due')).rows)).toEqual(['São Paulo Clínica']);
     expect(names((await search('  acme ')).rows)).toEqual(['Acme']);
     // Wildcards are text, not patterns.
     const none = await search('%');

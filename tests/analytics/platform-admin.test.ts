@@ -41,19 +41,20 @@ describe('admin console figures: MRR by tier, revenue by month, workspace list',
     const utc = lastCalendarMonths(4, 'UTC', now);
     expect(utc.from.toISOString()).toBe('2025-12-01T00:00:00.000Z');
     expect(await getRevenueByMonth(t.db, utc)).toEqual([
-      { month: '2025-12', revenue: '0.000000' },
-      { month: '2026-01', revenue: '10.300000' },
-      { month: '2026-02', revenue: '3.000000' },
-      { month: '2026-03', revenue: '7.000000' },
+      { month: '2025-12', revenue: '0.000000', draft: '0.000000' },
+      { month: '2026-01', revenue: '10.300000', draft: '0.000000' },
+      { month: '2026-02', revenue: '3.000000', draft: '0.000000' },
+      // The draft period is kept apart: not revenue yet, but not $0 either.
+      { month: '2026-03', revenue: '7.000000', draft: '100.000000' },
     ]);
     const newYork = await getRevenueByMonth(t.db, lastCalendarMonths(4, 'America/New_York', now));
     // In New York every period starts the evening before: Jan 1 00:00Z is Dec 31, Corp's
     // Feb 1 01:00Z is Jan 31 and Acme's Mar 1 00:00Z is Feb 28.
     expect(newYork).toEqual([
-      { month: '2025-12', revenue: '10.300000' },
-      { month: '2026-01', revenue: '3.000000' },
-      { month: '2026-02', revenue: '7.000000' },
-      { month: '2026-03', revenue: '0.000000' },
+      { month: '2025-12', revenue: '10.300000', draft: '0.000000' },
+      { month: '2026-01', revenue: '3.000000', draft: '0.000000' },
+      { month: '2026-02', revenue: '7.000000', draft: '100.000000' },
+      { month: '2026-03', revenue: '0.000000', draft: '0.000000' },
     ]);
   });
 

@@ -112,4 +112,17 @@ describe('listLocalDates and previousRange', () => {
     expect(iso(previous)).toEqual(['2026-01-29T00:00:00.000Z', '2026-03-01T00:00:00.000Z']);
     expect(previous.timeZone).toBe('UTC');
   });
+
+  it('"today so far" compares with the same hours yesterday, not the hours before midnight', () => {
+    const now = new Date('2026-03-10T14:41:00Z'); // 10:41 in New York (EDT since Mar 8)
+    const today = resolveRange('day', 'America/New_York', now);
+    expect(iso(today)).toEqual(['2026-03-10T04:00:00.000Z', '2026-03-10T14:41:00.000Z']);
+    expect(iso(previousRange(today))).toEqual(['2026-03-09T04:00:00.000Z', '2026-03-09T14:41:00.000Z']);
+    // Across the DST change: yesterday's midnight was still EST (UTC-5).
+    const sunday = resolveRange('day', 'America/New_York', new Date('2026-03-09T13:00:00Z'));
+    expect(iso(previousRange(sunday))[0]).toBe('2026-03-08T05:00:00.000Z');
+    // A rolling week still compares with the week before it.
+    const week = resolveRange('week', 'America/New_York', now);
+    expect(previousRange(week).to).toEqual(week.from);
+  });
 });

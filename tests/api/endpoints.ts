@@ -8,6 +8,7 @@ import { GET as agents } from '@/app/api/workspaces/[id]/agents/route';
 import { GET as billingPeriods } from '@/app/api/workspaces/[id]/billing-periods/route';
 import { GET as callAnalytics } from '@/app/api/workspaces/[id]/calls/analytics/route';
 import { GET as calls } from '@/app/api/workspaces/[id]/calls/route';
+import { GET as callDetail } from '@/app/api/workspaces/[id]/calls/[callId]/route';
 import { GET as overview } from '@/app/api/workspaces/[id]/overview/route';
 import { GET as workspaces } from '@/app/api/workspaces/route';
 import {
@@ -17,6 +18,7 @@ import {
   agentPerformanceResponse,
   billingPeriodListResponse,
   callAnalyticsResponse,
+  callDetailResponse,
   callListResponse,
   overviewResponse,
   usageResponse,
@@ -134,6 +136,16 @@ export const ENDPOINTS: Endpoint[] = [
       ['sort=name', 'sort'],
       ['order=up', 'order'],
     ],
+  },
+  {
+    name: 'call detail',
+    handler: callDetail,
+    kind: 'workspace',
+    params: (world, id) => ({ id, callId: id === world.b ? world.callIdsB[0]! : world.callIdsA[0]! }),
+    path: (p) => `${base(p)}/calls/${p.callId}`,
+    response: callDetailResponse,
+    // No query parameters: unknown ones are ignored.
+    bad: [],
   },
   { name: 'agents', handler: agents, kind: 'workspace', params: ws, path: (p) => `${base(p)}/agents`, response: agentListResponse, bad: RANGE_BAD },
   {

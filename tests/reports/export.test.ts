@@ -97,9 +97,13 @@ describe('calls export', () => {
     // Cells that begin like a formula get a single quote.
     const all = csvRows((await get(MARCH)).body);
     expect(all.filter((r) => r.provider?.includes('cmd')).every((r) => r.provider === "'=cmd|calc")).toBe(true);
-    expect(all.filter((r) => r.caller?.includes('15550001')).every((r) => r.caller === "'+15550001")).toBe(true);
+    // A plain number is not a formula: an E.164 caller imports as it is.
+    const callers = all.filter((r) => r.caller?.includes('15550001'));
+    expect(callers.length).toBeGreaterThan(0);
+    expect(callers.every((r) => r.caller === '+15550001')).toBe(true);
     const cells = all.flatMap((r) => [r.agent_name!, r.caller!, r.provider!]);
-    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell))).toEqual([]);
+    expect(all.every((r) => r.currency === 'USD')).toBe(true);
   });
 
   it('writes instants in ISO 8601 with the workspace offset at that instant, DST included', async () => {
@@ -114,12 +118,21 @@ describe('calls export', () => {
     expect(rows.filter((r) => r.status === 'in_progress').every((r) => r.ended_at === '' && r.duration_seconds === '')).toBe(true);
   });
 
-  it('downloads the same calls as a JSON array with exact values', async () => {
+  it('downloads the same calls as a JSON object (range, zone, currency, calls) with exact values, and as NDJSON', async () => {
     const response = await get(`${MARCH}&format=json`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('content-disposition')).toContain('calls-acme-reports-2026-03-01_2026-03-31.json');
-    const rows = response.body as ExportRow[];
+    const file = response.body as { range: { from: string; to: string }; timeZone: string; currency: string; calls: ExportRow[] };
+    expect(Object.keys(file)).toEqual(['range', 'timeZone', 'currency', 'calls']);
+    expect(file).toMatchObject({ range: { from: '2026-03-01T05:00:00.000Z', to: '2026-04-01T04:00:00.000Z' }, timeZone: ZONE, currency: 'USD' });
+    const rows = file.calls;
+    const ndjson = await get(`${MARCH}&format=ndjson`);
+    expect(ndjson.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    expect(ndjson.headers.get('content-disposition')).toContain('.ndjson');
+    const lines = (ndjson.body as string).split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((line) => JSON.parse(line) as ExportRow)).toEqual(rows);
     const csv = csvRows((await get(MARCH)).body);
     expect(rows.map((r) => r.call_id)).toEqual(csv.map((r) => r.call_id));
     expect(rows.find((r) => r.agent_id === w.evilAgent)?.agent_name).toBe(EVIL_NAME);
@@ -134,14 +147,15 @@ describe('calls export', () => {
     expect(csv.status).toBe(200);
     expect(csv.body).toBe(EXPORT_COLUMNS.join(',') + '\r\n');
     const json = await get('from=2020-01-01&to=2020-01-31&format=json');
-    expect(json.body).toEqual([]);
+    expect((json.body as { calls: unknown[] }).calls).toEqual([]);
+    expect((await get('from=2020-01-01&to=2020-01-31&format=ndjson')).body).toBe('');
   });
 
   it('reads in keyset batches without losing or repeating calls that share a start instant', async () => {
     const range = resolveRange({ fromDate: '2026-02-01', toDate: '2026-04-30' }, ZONE, new Date());
     const read = async (batchSize: number) => {
       const stream = exportCallsStream(t.connection, { workspaceId: w.a }, { format: 'json', range, batchSize });
-      return JSON.parse(await new Response(stream).text()) as ExportRow[];
+      return (JSON.parse(await new Response(stream).text()) as { calls: ExportRow[] }).calls;
     };
     const small = await read(2);
     const large = await read(5000);
@@ -164,7 +178,7 @@ describe('calls export', () => {
   it('accepts a period preset', async () => {
     const response = await get('period=week&format=json');
     expect(response.status).toBe(200);
-    expect(Array.isArray(response.body)).toBe(true);
+    expect(Array.isArray((response.body as { calls: unknown }).calls)).toBe(true);
   });
 
   it('answers 400 naming the parameter, 404 for another workspace and 401 signed out', async () => {

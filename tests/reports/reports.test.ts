@@ -127,7 +127,10 @@ describe('monthly report and executive summary', () => {
     expect(escapeMarkdown(MD_NAME)).toBe('\\*Bob\\* \\| \\[x\\]\\(y\\)');
     expect(md).not.toContain(MD_NAME);
     expect(md).not.toContain('=HYPERLINK("x")'); // the CSV agent's name is escaped too, on one line
-    expect(md).toContain('Smith, \\"Jr\\" \\=HYPERLINK\\(\\"x\\"\\)');
+    // Only what markdown would act on is escaped: quotes and = are plain text there.
+    expect(md).toContain('Smith, "Jr" =HYPERLINK\\("x"\\)');
+    expect(escapeMarkdown('America/New_York · Smith-Jones')).toBe('America/New_York · Smith-Jones');
+    expect(escapeMarkdown('_x_ see http://evil www.evil.com a@b.c')).toBe('\\_x\\_ see http\\://evil www\\.evil.com a\\@b.c');
     // The (at most 5) busiest local hours with calls, busiest first: this fixture has 4.
     const peaks = md.split('## Peak Call Hours')[1]!.split('---')[0]!.trim().split('\n');
     const hh = (h: number) => String(h % 24).padStart(2, '0');

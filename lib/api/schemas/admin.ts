@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, localDate, money, rangeJson } from './common';
+import { id, instant, localDate, money, rangeJson } from './common';
 
 const platformRangeFigures = z.object({
   totalCalls: z.number().int(),
@@ -17,6 +17,10 @@ export const adminOverviewResponse = platformRangeFigures.extend({
   arr: money,
   topWorkspaces: z.array(z.object({ workspaceId: id, name: z.string(), calls: z.number().int(), revenue: money })).max(10),
   previous: platformRangeFigures.extend({ range: rangeJson }),
+  /** Draft billing periods starting in the range (not final, not in totalRevenue). */
+  draftRevenue: money,
+  /** Workspaces, active, MRR and ARR at the range's start (the figures above are at its end). */
+  atStart: z.object({ at: instant, totalWorkspaces: z.number().int(), activeWorkspaces: z.number().int(), mrr: money, arr: money }),
 });
 export type AdminOverviewResponse = z.infer<typeof adminOverviewResponse>;
 

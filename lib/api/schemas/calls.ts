@@ -24,6 +24,26 @@ export const callListResponse = z.object({
   range: rangeJson,
   items: z.array(callListRow),
   nextCursor: z.string().nullable(),
+  /** Calls in the range after filters, and how many come before this page ("51–100 of 2,665"). */
+  total: z.number().int(),
+  offset: z.number().int(),
 });
 export type CallListResponse = z.infer<typeof callListResponse>;
 export type CallListItem = z.infer<typeof callListRow>;
+
+/** GET /api/workspaces/{id}/calls/{callId}: one call; amounts are what the workspace is billed. */
+export const callDetailResponse = callListRow.extend({
+  avgResponseMs: z.number().int().nullable(),
+  endedReason: z.string().nullable(),
+  source: z.string().nullable(),
+  externalId: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  summary: z.string().nullable(),
+  transcript: z.string().nullable(),
+  recordingUrl: z.string().nullable(),
+  usage: z.array(z.object({ id, provider: z.string(), usageType: z.string(), quantity: z.string(), billed: money, createdAt: instant })),
+  events: z.array(
+    z.object({ eventId: z.string(), type: z.string().nullable(), source: z.string().nullable(), occurredAt: instant, receivedAt: instant.nullable(), fields: z.array(z.string()) }),
+  ),
+});
+export type CallDetailResponse = z.infer<typeof callDetailResponse>;

@@ -14,6 +14,7 @@ export const EXPORT_COLUMNS = [
   'status',
   'duration_seconds',
   'cost',
+  'currency',
   'sentiment',
   'provider',
   'started_at',
@@ -33,6 +34,8 @@ export type ExportRow = {
   duration_seconds: number | null;
   /** Billed cost of the call, exact decimal string ("1.250000"). */
   cost: string;
+  /** ISO 4217 code of `cost`: every amount on the platform is in US dollars. */
+  currency: string;
   sentiment: string | null;
   provider: string | null;
   started_at: string;

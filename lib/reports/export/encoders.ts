@@ -1,17 +1,21 @@
 import { stringify } from 'csv-stringify/sync';
 import { EXPORT_COLUMNS, type ExportRow } from './columns';
 
-export const EXPORT_FORMATS = ['csv', 'json'] as const;
+/** csv; json: one object { range, timeZone, currency, calls }; ndjson: one call object per line. */
+export const EXPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
  * Encoders turn batches of rows into text: a prologue, one chunk per batch, an epilogue.
  * Each batch is encoded on its own, so memory holds one batch, never the export.
  */
+/** What the file is about, for the JSON object's head. */
+export type ExportContext = { range: { from: string; to: string }; timeZone: string; currency: string };
+
 export type ExportEncoder = {
   contentType: string;
   extension: ExportFormat;
-  start(): string;
+  start(context: ExportContext): string;
   batch(rows: readonly ExportRow[], first: boolean): string;
   end(): string;
 };
@@ -25,14 +29,19 @@ const FREE_TEXT: ReadonlySet<keyof ExportRow> = new Set(['agent_name', 'caller',
 // Characters that make Excel, LibreOffice, Google Sheets or Numbers read a cell as a
 // formula (OWASP "CSV injection"), full-width forms included as Numbers normalises them.
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+// A plain number, signed or not: an E.164 caller (`+15551234567`) or a negative amount.
+// Spreadsheets read it as that number and evaluate nothing, so it stays as it is and
+// imports as what it is (a quote would make every caller number text with a stray ').
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 
 /**
  * A cell a spreadsheet would evaluate gets a leading single quote, which spreadsheets
  * show as text and do not evaluate: `=HYPERLINK("x")` → `'=HYPERLINK("x")`,
- * `+15550001` → `'+15550001`. JSON is left exact: it is not opened by spreadsheets.
+ * `-2+3` → `'-2+3`, `@SUM(A1)` → `'@SUM(A1)`. A plain number (`+15550001`, `-1.5`) is not
+ * a formula and passes. JSON is left exact: it is not opened by spreadsheets.
  */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
 // RFC 4180 through csv-stringify (a well-kept library, not hand-rolled quoting): CRLF
@@ -69,11 +78,14 @@ export const csvEncoder: ExportEncoder = {
   end: () => '',
 };
 
-/** A JSON array, one call object per line, streamed. */
+/**
+ * One JSON object, streamed: what the file covers, then the calls, one per line:
+ * `{"range":{…},"timeZone":"…","currency":"USD","calls":[\n{…},\n{…}\n]}`.
+ */
 export const jsonEncoder: ExportEncoder = {
   contentType: 'application/json; charset=utf-8',
   extension: 'json',
-  start: () => '[',
+  start: (context) => `{"range":${JSON.stringify(context.range)},"timeZone":${JSON.stringify(context.timeZone)},"currency":${JSON.stringify(context.currency)},"calls":[`,
   batch: (rows, first) => {
     let out = '';
     rows.forEach((row, i) => {
@@ -81,7 +93,16 @@ export const jsonEncoder: ExportEncoder = {
     });
     return out;
   },
-  end: () => '\n]\n',
+  end: () => '\n]}\n',
 };
 
-export const ENCODERS: Record<ExportFormat, ExportEncoder> = { csv: csvEncoder, json: jsonEncoder };
+/** Newline-delimited JSON: one call object per line, nothing else (jq, BigQuery, pandas lines=True). */
+export const ndjsonEncoder: ExportEncoder = {
+  contentType: 'application/x-ndjson; charset=utf-8',
+  extension: 'ndjson',
+  start: () => '',
+  batch: (rows) => rows.map((row) => `${JSON.stringify(row)}\n`).join(''),
+  end: () => '',
+};
+
+export const ENCODERS: Record<ExportFormat, ExportEncoder> = { csv: csvEncoder, json: jsonEncoder, ndjson: ndjsonEncoder };

@@ -29,7 +29,8 @@ export function exportCallsStream(connection: Connection, scope: WorkspaceScope,
       async pull(controller) {
         if (!started) {
           started = true;
-          controller.enqueue(utf8.encode(encoder.start()));
+          const { range } = options;
+          controller.enqueue(utf8.encode(encoder.start({ range: { from: range.from.toISOString(), to: range.to.toISOString() }, timeZone: range.timeZone, currency: EXPORT_CURRENCY })));
           return;
         }
         const next = await batches.next();
@@ -51,6 +52,9 @@ export function exportCallsStream(connection: Connection, scope: WorkspaceScope,
   );
 }
 
+/** Every amount is in US dollars (ingestion takes USD only). */
+export const EXPORT_CURRENCY = 'USD';
+
 export function exportRowMapper(timeZone: string): (record: ExportCallRecord) => ExportRow {
   const format = instantFormatter(timeZone);
   return (r) => ({
@@ -62,6 +66,7 @@ export function exportRowMapper(timeZone: string): (record: ExportCallRecord) =>
     status: r.status,
     duration_seconds: r.duration_seconds,
     cost: r.cost,
+    currency: EXPORT_CURRENCY,
     sentiment: r.sentiment,
     provider: r.provider,
     started_at: format(r.started_ms),

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { CallsByHourCard, CostTrendCard, LeaderboardCards, OverviewKpis, ProviderCostCard, SentimentCard } from '@/components/dashboard/overview-cards';
+import { CallsByHourCard, CallsOverTimeCard, CostTrendCard, LeaderboardCards, OverviewKpis, ProviderCostCard, SentimentCard } from '@/components/dashboard/overview-cards';
 import { ViewHeader } from '@/components/dashboard/ViewHeader';
 import { pageContext, type SearchParams } from '@/components/dashboard/data';
 import { CardSlot, ErrorBoundary, KpiSkeleton } from '@/components/ui';
@@ -32,6 +32,9 @@ export default async function OverviewPage({ params, searchParams }: { params: P
             <OverviewKpis ctx={ctx} />
           </Suspense>
         </ErrorBoundary>
+        <CardSlot title="Calls over time" height={300}>
+          <CallsOverTimeCard ctx={ctx} granularity={query.granularity} pathname={base} search={viewSearch(query).replace(/^\?/, '')} />
+        </CardSlot>
         <div className="grid gap-4 lg:grid-cols-2">
           <CardSlot title="Cost trend">
             <CostTrendCard ctx={ctx} />
