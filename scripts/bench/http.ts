@@ -30,12 +30,10 @@ export const httpSection: BenchSection = {
     const sid = await createSession(db, admin.id, null);
     const token = await encode({ token: { sub: admin.id, uid: admin.id, email: admin.email, isPlatformAdmin: true, sid }, secret: BENCH_AUTH_SECRET, maxAge: 3600 });
     const workspaces = await db.workspace.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
-    const paths: string[] = [];
-    for (const { id } of workspaces) for (const endpoint of ENDPOINTS) for (const range of RANGES) paths.push(`/api/workspaces/${id}/${endpoint}?${range}`);
 
     const server = await serveApp(databaseUrl, { API_RATE_LIMIT_PER_MINUTE: '100000000' }, context.log);
     try {
-      const options = { url: server.base, cookie: `next-auth.session-token=${token}`, paths, connections: CONNECTIONS };
+      const options = { url: server.base, cookie: `next-auth.session-token=${token}`, workspaceIds: workspaces.map((w) => w.id), endpoints: ENDPOINTS, ranges: RANGES, connections: CONNECTIONS };
       await runLoadScript<Load>('scripts/bench/http-load.mjs', { ...options, duration: 5, seed: 7 });
       const before = os.loadavg()[0]!;
       const load = await runLoadScript<Load>('scripts/bench/http-load.mjs', { ...options, duration: SECONDS, seed: 42 });
