@@ -2,8 +2,9 @@ import net from 'node:net';
 
 /**
  * A TCP proxy in front of PostgreSQL that a test can cut and restore, so the app sees a
- * real outage: established connections reset, new ones refused (as in
- * tests/resilience/database-outage.test.ts, here for a whole `next start`).
+ * real outage: established connections reset, new ones refused. Used by
+ * tests/resilience/database-outage.test.ts (the handlers) and e2e/outage.spec.ts (a whole
+ * `next start`).
  */
 export function cuttableProxy(target: { host: string; port: number }) {
   const sockets = new Set<net.Socket>();

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as health } from '@/app/api/health/route';
 import { GET as overview } from '@/app/api/workspaces/[id]/overview/route';
@@ -7,43 +6,7 @@ import { createPrismaClient, installConnection, openConnection, type Connection 
 import { createTestDatabase, testServerUrl, type TestDatabase } from '../helpers/test-db';
 import { MARCH, seedWorld, type World } from '../api/fixtures';
 import { call } from '../api/session';
-
-/**
- * A TCP proxy in front of PostgreSQL that the test can cut and restore, so the app sees a
- * real outage: established connections reset, new ones refused.
- */
-function cuttableProxy(target: { host: string; port: number }) {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | undefined;
-  let port = 0;
-  const listen = () =>
-    new Promise<void>((resolve) => {
-      server = net.createServer((client) => {
-        const upstream = net.connect(target.port, target.host);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => s.destroy());
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server!.address() as net.AddressInfo).port;
-        resolve();
-      });
-    });
-  return {
-    start: listen,
-    get port() {
-      return port;
-    },
-    async cut() {
-      await new Promise<void>((resolve) => server!.close(() => resolve()));
-      for (const s of sockets) s.destroy();
-    },
-    restore: listen,
-  };
-}
+import { cuttableProxy } from '../../e2e/support/cuttable-proxy';
 
 const serverUrl = testServerUrl();
 
