@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Platform } from './verify';
+import { createRandom } from '@/prisma/seed/random';
 
 /**
  * A realistic stream of webhook bodies for one platform, for `npm run demo:webhooks` and
@@ -12,16 +13,8 @@ import type { Platform } from './verify';
 
 type Rng = () => number;
 
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the seed's own generator: the same seed gives the same sequence. */
+const mulberry32 = (seed: number): (() => number) => createRandom(seed).next;
 
 const pick = <T>(r: Rng, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
 const round = (value: number, places: number) => Number(value.toFixed(places));

@@ -11,6 +11,7 @@ import * as f from '../connectors/fixtures';
 import { WRITE_ENDPOINTS, type WriteEndpoint } from './endpoints';
 import { withSeededWorld, type World } from './fixtures';
 import { apiRequest, SESSION_COOKIE, sessionToken, TEST_ORIGIN, type TestUser } from './session';
+import { createRandom } from '@/prisma/seed/random';
 
 /**
  * Issue 17's fuzz pass over every route the write side added (issues 13–17, alerts and
@@ -29,16 +30,8 @@ const CASES = Number(process.env.FUZZ_WRITE_CASES ?? 2000);
 process.env.API_RATE_LIMIT_PER_MINUTE = '100000000';
 process.env.INGEST_RATE_LIMIT_PER_MINUTE = '100000000';
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the seed's own generator: the same seed gives the same sequence. */
+const mulberry32 = (seed: number): (() => number) => createRandom(seed).next;
 
 const HOSTILE_STRINGS = [
   "' OR 1=1 --",

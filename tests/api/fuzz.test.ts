@@ -3,6 +3,7 @@ import { errorResponseSchema } from '@/lib/api/schemas';
 import { ENDPOINTS } from './endpoints';
 import { withSeededWorld, type World } from './fixtures';
 import { call, type TestUser } from './session';
+import { createRandom } from '@/prisma/seed/random';
 
 /**
  * Thousands of random and hostile requests across every endpoint: never a 5xx, every body
@@ -15,16 +16,8 @@ const CASES = Number(process.env.FUZZ_CASES ?? 2500);
 // tests/limits) would turn most of them into 429s and hide the handlers from the fuzzer.
 process.env.API_RATE_LIMIT_PER_MINUTE = '100000000';
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the seed's own generator: the same seed gives the same sequence. */
+const mulberry32 = (seed: number): (() => number) => createRandom(seed).next;
 
 const HOSTILE = [
   "' OR 1=1 --",
