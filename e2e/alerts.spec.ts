@@ -102,7 +102,7 @@ test('a rule created in Settings fires on ingested calls: history and header bad
 
   await page.goto(`/workspaces/${id}`);
   const badge = page.getByTestId('alerts-badge');
-  await expect(badge).toHaveAttribute('aria-label', /Alerts: [1-9]\d* firing/);
+  await expect(badge).toHaveAccessibleName(/^Alerts\s*:\s*[1-9]\d*\s+firing$/);
   await badge.click();
   await expect(page.getByRole('heading', { name: 'Alert history' })).toBeVisible();
   const row = page.getByRole('table', { name: 'Alert history' }).getByRole('row', { name: new RegExp(ruleName) });

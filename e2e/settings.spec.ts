@@ -25,7 +25,7 @@ test.describe('as the owner', () => {
     await expect(page).toHaveURL(new RegExp(`/workspaces/${id}/settings/audit-log$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Audit log' })).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByRole('region', { name: 'Audit log' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Audit log', exact: true })).toBeVisible();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
