@@ -72,37 +72,65 @@ export async function closeBilling(db: Db, options: CloseOptions): Promise<Close
       tier: { select: { tierName: true, monthlyFee: true, billingInterval: true, includedMinutes: true } },
     },
   });
-  for (const ws of workspaces) {
-    if (ws.createdAt > options.now) continue;
+  const due = workspaces.filter((ws) => ws.createdAt <= options.now);
+  // Two stages in step: while one workspace's periods are written (its own transaction),
+  // the next workspace's periods and usage are read. Writes stay one workspace after
+  // another in id order, so invoice numbers are handed out in the same order as ever.
+  let next = due.length ? prefetch(db, due[0]!, options) : undefined;
+  for (let i = 0; i < due.length; i++) {
+    const ws = due[i]!;
+    const loading = next!;
+    next = i + 1 < due.length ? prefetch(db, due[i + 1]!, options) : undefined;
     summary.workspaces++;
     try {
-      await closeWorkspace(db, ws, only, options, summary);
+      await closeWorkspace(db, ws, await loading, only, options, summary);
     } catch (error) {
       if (error instanceof ConcurrentClose || isUniqueViolation(error)) summary.conflicts++;
-      else throw error;
+      else {
+        await next?.catch(() => undefined);
+        throw error;
+      }
     }
   }
   return summary;
 }
 
-async function closeWorkspace(db: Db, ws: WorkspaceRow, only: MonthIndex | undefined, options: CloseOptions, summary: CloseSummary): Promise<void> {
+type Loaded = Awaited<ReturnType<typeof loadWorkspace>>;
+
+/** loadWorkspace started now; a failure surfaces when the loop awaits it, never as an unhandled rejection. */
+function prefetch(db: Db, ws: WorkspaceRow, options: CloseOptions): Promise<Loaded> {
+  const loading = loadWorkspace(db, ws, options);
+  loading.catch(() => undefined);
+  return loading;
+}
+
+/** What the close of one workspace reads: its months, its periods, and each month's usage. */
+async function loadWorkspace(db: Db, ws: WorkspaceRow, options: CloseOptions) {
   const tz = ws.timezone;
   const first = localMonthOf(ws.createdAt, tz);
   const current = localMonthOf(options.now, tz);
   const last = ws.cancelledAt ? Math.min(localMonthOf(ws.cancelledAt, tz), current) : current;
-  if (last < first) return;
+  if (last < first) return null;
   const months: MonthIndex[] = [];
   for (let m = first; m <= last; m++) months.push(m);
   const ranges = new Map(months.map((m) => [m, localMonthRange(m, tz)]));
+  const [periods, usage] = await Promise.all([
+    db.billingPeriod.findMany({
+      where: { workspaceId: ws.id },
+      orderBy: [{ periodStart: 'asc' }, { revision: 'asc' }],
+      select: {
+        id: true, periodStart: true, revision: true, status: true, usageAmount: true,
+        lineItems: { where: { kind: 'adjustment' }, select: { amount: true, adjustsPeriodStart: true } },
+      },
+    }),
+    computeMonthUsage(db, ws.id, [...ranges.values()], ws.tier?.includedMinutes ?? 0),
+  ]);
+  return { months, ranges, periods, usage };
+}
 
-  const periods = await db.billingPeriod.findMany({
-    where: { workspaceId: ws.id },
-    orderBy: [{ periodStart: 'asc' }, { revision: 'asc' }],
-    select: {
-      id: true, periodStart: true, revision: true, status: true, usageAmount: true,
-      lineItems: { where: { kind: 'adjustment' }, select: { amount: true, adjustsPeriodStart: true } },
-    },
-  });
+async function closeWorkspace(db: Db, ws: WorkspaceRow, loaded: Loaded, only: MonthIndex | undefined, options: CloseOptions, summary: CloseSummary): Promise<void> {
+  if (!loaded) return;
+  const { months, ranges, periods, usage } = loaded;
   // What has been billed for each month so far: its finalized/paid period's usage plus the
   // adjustments for it on other finalized/paid periods. Void periods bill nothing.
   const billed = new Map<number, Prisma.Decimal>();
@@ -112,8 +140,6 @@ async function closeWorkspace(db: Db, ws: WorkspaceRow, only: MonthIndex | undef
     add(p.periodStart.getTime(), p.usageAmount);
     for (const line of p.lineItems) if (line.adjustsPeriodStart) add(line.adjustsPeriodStart.getTime(), line.amount);
   }
-
-  const usage = await computeMonthUsage(db, ws.id, [...ranges.values()], ws.tier?.includedMinutes ?? 0);
 
   const writes: PeriodWrite[] = [];
   for (const m of months) {
