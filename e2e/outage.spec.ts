@@ -52,6 +52,8 @@ test.describe('a database outage seen in the browser', () => {
     baseURL = `http://127.0.0.1:${port}`;
     app = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
       stdio: 'ignore',
+      // Its own process group: npx starts next-server as a child, and both must end with the spec.
+      detached: true,
       env: {
         ...process.env,
         DATABASE_URL: proxied.toString(),
@@ -71,7 +73,13 @@ test.describe('a database outage seen in the browser', () => {
   });
 
   test.afterAll(async () => {
-    app?.kill('SIGTERM');
+    if (app?.pid && app.exitCode === null) {
+      try {
+        process.kill(-app.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
     await proxy.stop();
     await dropDatabase().catch(() => {});
   });
