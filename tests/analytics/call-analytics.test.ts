@@ -11,7 +11,8 @@ describe('getCallAnalytics', () => {
   let workspaceId: string;
   let alice: string;
   let bob: string;
-  let foreign: string;
+  let retired: string;
+  let otherAgent: string;
   // Kathmandu is +05:45.
   const march = resolveRange({ fromDate: '2026-03-01', toDate: '2026-03-31' }, 'Asia/Kathmandu', new Date());
 
@@ -21,7 +22,10 @@ describe('getCallAnalytics', () => {
     const other = await createWorkspace(t.db);
     alice = await createAgent(t.db, workspaceId, { name: 'Alice' });
     bob = await createAgent(t.db, workspaceId, { name: 'Bob', deletedAt: new Date('2026-03-20T00:00:00Z') });
-    foreign = await createAgent(t.db, other, { name: 'Not yours' });
+    // A call cannot name another workspace's agent: the composite key (workspace_id, agent_id)
+    // refuses it (tests/integration/tenant-keys.test.ts). A second deleted agent stands in.
+    retired = await createAgent(t.db, workspaceId, { name: 'Retired', deletedAt: new Date('2026-03-01T00:00:00Z') });
+    otherAgent = await createAgent(t.db, other, { name: 'Not yours' });
     await createCalls(t.db, workspaceId, [
       // 00:15Z = 06:00 local
       { startedAt: '2026-03-05T00:15:00Z', agentId: alice, direction: 'inbound', status: 'completed', durationSeconds: 100, provider: 'vapi', costTotal: '1.1', sentiment: 'positive' },
@@ -31,12 +35,12 @@ describe('getCallAnalytics', () => {
       { startedAt: '2026-03-05T18:15:00Z', agentId: bob, direction: 'inbound', status: 'completed', durationSeconds: 200, provider: 'vapi', costTotal: '2', sentiment: 'negative' },
       // 06:00Z = 11:45 local; no agent, still running
       { startedAt: '2026-03-06T06:00:00Z', agentId: null, direction: 'inbound', status: 'in_progress', durationSeconds: null, provider: 'vapi' },
-      // 12:00Z = 17:45 local; an agent id of another workspace never shows that agent's name
-      { startedAt: '2026-03-07T12:00:00Z', agentId: foreign, direction: 'outbound', status: 'busy', durationSeconds: 10, provider: 'vapi', costTotal: '0.05' },
+      // 12:00Z = 17:45 local; a deleted agent
+      { startedAt: '2026-03-07T12:00:00Z', agentId: retired, direction: 'outbound', status: 'busy', durationSeconds: 10, provider: 'vapi', costTotal: '0.05' },
       { startedAt: '2026-03-07T12:00:00Z', agentId: alice, direction: 'inbound', status: 'completed', durationSeconds: 30, provider: 'vapi', costTotal: '0.3' },
     ]);
     await createCall(t.db, workspaceId, { startedAt: '2026-02-28T18:14:00Z', agentId: alice }); // Feb 28 23:59 local
-    await createCall(t.db, other, { startedAt: '2026-03-05T00:15:00Z', agentId: foreign });
+    await createCall(t.db, other, { startedAt: '2026-03-05T00:15:00Z', agentId: otherAgent });
   });
   afterAll(() => t?.dispose());
 
@@ -59,10 +63,10 @@ describe('getCallAnalytics', () => {
     const [first, ...ties] = a.callsByAgent;
     expect(first).toEqual({ agentId: alice, agentName: 'Alice', count: 3, completed: 2, successRate: (100 * 2) / 3, totalMinutes: 3, cost: '1.600000' });
     // Ties on 1 call, all unnamed: by agent id, the call without agent last.
-    const [firstId, secondId] = [bob, foreign].sort();
+    const [firstId, secondId] = [bob, retired].sort();
     expect(ties.map((row) => row.agentId)).toEqual([firstId, secondId, null]);
     expect(ties.find((row) => row.agentId === bob)).toEqual({ agentId: bob, agentName: null, count: 1, completed: 1, successRate: 100, totalMinutes: 200 / 60, cost: '2.000000' });
-    expect(ties.find((row) => row.agentId === foreign)).toEqual({ agentId: foreign, agentName: null, count: 1, completed: 0, successRate: 0, totalMinutes: 10 / 60, cost: '0.050000' });
+    expect(ties.find((row) => row.agentId === retired)).toEqual({ agentId: retired, agentName: null, count: 1, completed: 0, successRate: 0, totalMinutes: 10 / 60, cost: '0.050000' });
     expect(ties.find((row) => row.agentId === null)).toEqual({ agentId: null, agentName: null, count: 1, completed: 0, successRate: 0, totalMinutes: 0, cost: '0.000000' });
   });
 
@@ -107,7 +111,7 @@ describe('getCallAnalytics', () => {
     expect(a.callsByStatus).toMatchObject({ busy: 1, completed: 1 });
     expect(a.callsByDirection).toEqual({ inbound: 1, outbound: 1 });
     expect(hours(a)).toEqual({ 17: 2 });
-    expect(a.callsByAgent.map((row) => [row.agentId, row.count])).toEqual([[alice, 1], [foreign, 1]]);
+    expect(a.callsByAgent.map((row) => [row.agentId, row.count])).toEqual([[alice, 1], [retired, 1]]);
     // 00:00 local is 18:15Z of the day before: Bob's call, and only it.
     const midnight = await getCallAnalytics(t.db, { workspaceId }, march, { hour: 0, direction: 'inbound' });
     expect(midnight.totalCalls).toBe(1);

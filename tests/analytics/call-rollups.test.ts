@@ -98,7 +98,7 @@ describe('call and platform rollups follow every write', () => {
       const next = call(pick(workspaces));
       const change = pick(['status', 'duration', 'agent', 'sentiment', 'provider', 'cost', 'intent', 'startedAt', 'day', 'all'] as const);
       const id = pick(all);
-      const current = await t.db.call.findUniqueOrThrow({ where: { id } });
+      const current = await t.db.call.findFirstOrThrow({ where: { id } });
       const data =
         change === 'status' ? { status: next.status }
         : change === 'duration' ? { durationSeconds: next.durationSeconds }
@@ -110,7 +110,7 @@ describe('call and platform rollups follow every write', () => {
         : change === 'startedAt' ? { startedAt: new Date(current.startedAt.getTime() + pick([1, -1, 900_000, -900_000, 60_000])) }
         : change === 'day' ? { startedAt: new Date(current.startedAt.getTime() + pick([1, -1]) * 86_400_000) }
         : { ...next, workspaceId: current.workspaceId, agentId: pick(agents.get(current.workspaceId)!) };
-      await t.db.call.update({ where: { id }, data });
+      await t.db.call.updateMany({ where: { id }, data });
     }
     await expectInStep();
     // Many rows at once: the longest calls shortened (max must be taken again), moved across days.
@@ -141,7 +141,7 @@ describe('call and platform rollups follow every write', () => {
 
   it('follows an agent hard-deleted (its calls keep counting, without agent) and a workspace deleted with its calls and usage', async () => {
     const agent = agents.get(workspaces[0]!)![1]!;
-    await t.db.voiceAgent.delete({ where: { id: agent } });
+    await t.db.voiceAgent.delete({ where: { workspaceId_id: { workspaceId: workspaces[0]!, id: agent } } });
     agents.set(workspaces[0]!, agents.get(workspaces[0]!)!.filter((a) => a !== agent));
     await expectInStep();
     const doomed = await createWorkspace(t.db, { timezone: 'UTC' });

@@ -107,7 +107,7 @@ describe('usage rollup', () => {
         : change === 'usageType' ? { usageType: next.usageType }
         : change === 'createdAt' ? { createdAt: next.createdAt }
         : { workspaceId: next.workspaceId };
-      await t.db.usageRecord.update({ where: { id }, data });
+      await t.db.usageRecord.updateMany({ where: { id }, data });
     }
     await expectInStep();
     // Many rows at once, some moving into other buckets, some into an emptied one.
