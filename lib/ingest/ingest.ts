@@ -32,10 +32,18 @@ type Tx = Prisma.TransactionClient;
  * Events must already be validated (shape, time window); commands that still cannot be
  * written are 'rejected' per event, never failing the others.
  *
- * Lock order, the same in every transaction so that concurrent batches cannot deadlock:
- * ingest_events keys (sorted) → voice_agents keys (sorted) → one advisory lock per call
- * key (sorted) → usage_rollups rows the batch will touch (sorted, one statement) → rows
- * of those calls and their usage. The rollup triggers then only touch rows already held.
+ * Lock order, so that concurrent batches cannot deadlock: first one advisory lock per
+ * workspace, so the batches of one workspace are written one after another. Sorting each
+ * statement's rows is not enough within a workspace: usage of an already-written call
+ * changes that call's cost, and so its call_rollups row, after the batch's call rows and
+ * the platform rollups were taken, so batches [update X, usage of Y] and [update Y, usage
+ * of X] met in opposite orders and deadlocked (tests/ingest/concurrency.test.ts). Batches
+ * of one workspace touch the same few rollup rows anyway (same days, agents, buckets), so
+ * they were serialised by those rows already. Then, within the transaction: ingest_events
+ * keys (sorted) → voice_agents keys (sorted) → one advisory lock per call key (sorted;
+ * they keep the connectors' reads of a call consistent) → usage_rollups rows (sorted, one
+ * statement) → rows of those calls and their usage. Across workspaces only the platform
+ * rollups are shared, and every statement takes them sorted, in the same order of tables.
  */
 export async function ingestEvents(db: Db, target: IngestTarget, events: readonly IngestEvent[], options: IngestOptions = {}): Promise<IngestResult[]> {
   const maxRetries = options.maxRetries ?? 5;
@@ -71,6 +79,7 @@ type Accepted = { index: number; event: IngestEvent };
 async function writeBatch(tx: Tx, target: IngestTarget, events: readonly IngestEvent[], options: IngestOptions): Promise<IngestResult[]> {
   const { workspaceId, source } = target;
   const results: (IngestResult | undefined)[] = new Array(events.length);
+  await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(${workspaceLockId(workspaceId)})`);
 
   // Repeats of an id inside the batch: the first occurrence speaks for the id.
   const firstIndex = new Map<string, number>();
@@ -240,6 +249,11 @@ async function upsertAgents(tx: Tx, target: IngestTarget, callCommands: { event:
   }
   for (const row of found) ids.set(row.external_id, row.id);
   return ids;
+}
+
+/** The 64-bit advisory lock id of a workspace's ingestion (its own namespace: "ingest\0"). */
+function workspaceLockId(workspaceId: string): bigint {
+  return createHash('sha256').update(`ingest\0${workspaceId}`).digest().readBigInt64BE(0);
 }
 
 /** A 64-bit advisory lock id per (workspace, source, call): collisions only serialise more. */

@@ -121,4 +121,47 @@ describe('concurrent replays', () => {
     expect(a.usage).toEqual(b.usage);
     expect(a.rollups).toEqual(b.rollups);
   }, 600_000);
+
+  it('8 clients writing new events that cross (an update of call X with usage of call Y, and the reverse) never deadlock', async () => {
+    // The pattern that deadlocked before ingestion took a per-workspace lock: usage of an
+    // already-written call Y changes Y's cost after the batch's call rows and the platform
+    // rollups were taken, so two batches [update X, usage Y] and [update Y, usage X] took
+    // call_rollups rows in opposite orders.
+    const ws = await db.workspace.create({ data: { name: 'Crossing', slug: 'crossing', subscriptionTier: 'pro' } });
+    const target: IngestTarget = { workspaceId: ws.id, source: 'api' };
+    const e = (id: string, ms: number, commands: IngestCommand[]): IngestEvent => ({ eventId: id, occurredAt: new Date(ms), payloadHash: payloadHash({ id, ms, commands }), type: 't', commands });
+    const N = 16;
+    await ingestEvents(
+      db,
+      target,
+      Array.from({ length: N }, (_, i) =>
+        e(`x-${i}:started`, T0 + i, [{ kind: 'call.upsert', callExternalId: `x-${i}`, fields: { agent: { externalId: `agent-${i % 4}` }, direction: 'inbound', status: 'in_progress', startedAt: new Date(T0 + i * 60_000) } }]),
+      ),
+    );
+    const batches: IngestEvent[][] = [];
+    for (let round = 0; round < 8; round++) {
+      for (let i = 0; i < N; i++) {
+        const x = `x-${i}`;
+        const y = `x-${(i * 7 + round + 1) % N}`;
+        batches.push([
+          e(`r${round}:${x}:upd`, T0 + 1000 + round, [{ kind: 'call.upsert', callExternalId: x, fields: { avgResponseMs: 100 + round, sentiment: round % 2 ? 'positive' : 'negative' } }]),
+          e(`r${round}:${y}:use`, T0 + 1000 + round, [{ kind: 'usage.record', callExternalId: y, provider: 'twilio', usageType: 'minutes', quantity: '1', cost: '0.001000' }]),
+        ]);
+      }
+    }
+    const retries: unknown[] = [];
+    let next = 0;
+    const client = async () => {
+      while (next < batches.length) await ingestEvents(db, target, batches[next++]!, { maxRetries: 10, onRetry: (error) => retries.push(error) });
+    };
+    await Promise.all(Array.from({ length: 8 }, client));
+    const deadlocks = retries.filter((error) => /40P01|deadlock/.test(String((error as Error)?.message ?? error)));
+    expect(deadlocks).toHaveLength(0);
+    // Every usage line landed once, on its call: 8 rounds × N lines of 0.001 × 1.25.
+    const [totals] = await db.$queryRaw<{ lines: number; billed: string; cost: string }[]>(Prisma.sql`
+      SELECT (SELECT count(*)::int FROM usage_records WHERE workspace_id = ${ws.id}::uuid AND call_id IS NOT NULL) AS lines,
+             (SELECT sum(final_cost)::text FROM usage_records WHERE workspace_id = ${ws.id}::uuid) AS billed,
+             (SELECT sum(cost_total)::text FROM calls WHERE workspace_id = ${ws.id}::uuid) AS cost`);
+    expect(totals).toEqual({ lines: 8 * N, billed: (8 * N * 0.00125).toFixed(6), cost: (8 * N * 0.00125).toFixed(6) });
+  }, 600_000);
 });
