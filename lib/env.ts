@@ -69,3 +69,14 @@ export function apiRateLimitPerMinute(env: Record<string, string | undefined> = 
   if (!Number.isInteger(value) || value < 1) throw new ConfigError('API_RATE_LIMIT_PER_MINUTE: must be a whole number of requests, at least 1');
   return value;
 }
+
+/**
+ * Whether the PostgreSQL driver names (prepares) its statements, so that each connection
+ * parses a query once (DATABASE_PREPARED_STATEMENTS, default on; `off` for a pooler in
+ * transaction mode, which cannot keep a connection's prepared statements).
+ */
+export function preparedStatements(env: Record<string, string | undefined> = process.env): boolean {
+  const parsed = z.enum(['on', 'off']).default('on').safeParse(env.DATABASE_PREPARED_STATEMENTS?.trim().toLowerCase() || undefined);
+  if (!parsed.success) throw new ConfigError('DATABASE_PREPARED_STATEMENTS: must be on or off');
+  return parsed.data === 'on';
+}

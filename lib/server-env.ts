@@ -1,5 +1,5 @@
 import { authConfig } from '@/lib/auth/config';
-import { apiRateLimitPerMinute, ConfigError, databaseConfig, ingestRateLimitPerMinute } from '@/lib/env';
+import { apiRateLimitPerMinute, ConfigError, databaseConfig, ingestRateLimitPerMinute, preparedStatements } from '@/lib/env';
 
 /**
  * Everything the server reads from its environment, checked once when it starts
@@ -12,6 +12,7 @@ export function serverEnvironmentProblem(env: Record<string, string | undefined>
     databaseConfig(env);
     apiRateLimitPerMinute(env);
     ingestRateLimitPerMinute(env);
+    preparedStatements(env);
     return null;
   } catch (error) {
     if (error instanceof ConfigError) return error.message;

@@ -4,7 +4,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
-import { ConfigError, redactUrl, type DatabaseConfig } from '@/lib/env';
+import { ConfigError, preparedStatements, redactUrl, type DatabaseConfig } from '@/lib/env';
+import { statementName } from './statement-names';
 
 /**
  * A live connection to one database, raw driver and Prisma adapter factory side by side.
@@ -29,7 +30,7 @@ export async function openConnection(config: DatabaseConfig): Promise<Connection
       await pool.end().catch(() => {});
       throw new ConfigError(`DATABASE_URL: cannot connect to ${redactUrl(config.url)} (${describe(error)})`);
     }
-    return { kind: 'postgres', pool, adapter: new PrismaPg(pool), close: () => pool.end() };
+    return { kind: 'postgres', pool, adapter: new PrismaPg(pool, preparedStatements() ? { statementNameGenerator: statementName } : undefined), close: () => pool.end() };
   }
   return openPglite(config.dir);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, databaseConfig, redactUrl } from '@/lib/env';
+import { ConfigError, databaseConfig, preparedStatements, redactUrl } from '@/lib/env';
 import { openConnection } from '@/lib/db';
 import { serverEnvironmentProblem } from '@/lib/server-env';
 
@@ -43,5 +43,16 @@ describe('serverEnvironmentProblem (checked by instrumentation.ts when the serve
     expect(serverEnvironmentProblem({})).toMatch(/^NEXTAUTH_SECRET: /);
     expect(serverEnvironmentProblem({ ...good, DATABASE_URL: 'mysql://x' })).toMatch(/^DATABASE_URL: /);
     expect(serverEnvironmentProblem({ ...good, NEXTAUTH_URL: 'not a url' })).toMatch(/^NEXTAUTH_URL: /);
+    expect(serverEnvironmentProblem({ ...good, DATABASE_PREPARED_STATEMENTS: 'maybe' })).toBe('DATABASE_PREPARED_STATEMENTS: must be on or off');
+  });
+});
+
+describe('preparedStatements (DATABASE_PREPARED_STATEMENTS)', () => {
+  it('is on by default and turns off with off, in any case', () => {
+    expect(preparedStatements({})).toBe(true);
+    expect(preparedStatements({ DATABASE_PREPARED_STATEMENTS: '' })).toBe(true);
+    expect(preparedStatements({ DATABASE_PREPARED_STATEMENTS: 'ON' })).toBe(true);
+    expect(preparedStatements({ DATABASE_PREPARED_STATEMENTS: ' off ' })).toBe(false);
+    expect(() => preparedStatements({ DATABASE_PREPARED_STATEMENTS: '0' })).toThrow(ConfigError);
   });
 });
