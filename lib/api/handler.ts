@@ -88,13 +88,18 @@ export function withApi<
       const db = await getDb();
       const caller = await callerFromToken(db, token);
       if (!caller) throw unauthorized();
-      await enforceUserRateLimit(db, caller.userId);
       const routeParams = (await context?.params) ?? {};
+      // The rate limit and the access check run at once (two round trips in the time of
+      // one); a refused rate limit still answers first (429), whatever the access.
+      const [, found] = await Promise.all([
+        enforceUserRateLimit(db, caller.userId),
+        options.access === 'workspace' ? findWorkspaceAccess(db, caller, routeParams.id) : null,
+      ]);
 
       let workspace: { access: WorkspaceAccess; workspaceId: string; timeZone: string } | undefined;
       if (options.access === 'platform-admin' && !caller.isPlatformAdmin) throw forbidden();
       if (options.access === 'workspace') {
-        const access = await findWorkspaceAccess(db, caller, routeParams.id);
+        const access = found;
         if (!access) throw notFound();
         if (!allows(access, options.role ?? 'viewer')) throw forbidden();
         workspace = { access, workspaceId: access.workspace.id, timeZone: access.workspace.timezone };

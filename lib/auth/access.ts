@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '@/lib/db';
+import { Prisma, type Db } from '@/lib/db';
 import type { WorkspaceStatus } from '@/lib/generated/prisma/enums';
 import type { Caller } from './caller';
 import { hasRole, type Role } from './roles';
@@ -24,15 +24,16 @@ const workspaceSelect = { id: true, name: true, slug: true, timezone: true, stat
 export async function findWorkspaceAccess(db: Db, caller: Caller, id: unknown): Promise<WorkspaceAccess | null> {
   const parsed = workspaceId.safeParse(id);
   if (!parsed.success) return null;
-  const workspace = await db.workspace.findUnique({
-    where: { id: parsed.data },
-    select: { ...workspaceSelect, memberships: { where: { userId: caller.userId }, select: { role: true } } },
-  });
-  if (!workspace) return null;
-  const { memberships, ...fields } = workspace;
-  const role = memberships[0]?.role ?? null;
+  // One statement (it runs before every workspace request): the workspace and the caller's
+  // membership of it, if any; (user_id, workspace_id) is unique, so at most one row.
+  const [row] = await db.$queryRaw<(AccessibleWorkspace & { role: Role | null })[]>(Prisma.sql`
+    SELECT w."id"::text, w."name", w."slug", w."timezone", w."status"::text AS "status", m."role"::text AS "role"
+    FROM "workspaces" w LEFT JOIN "memberships" m ON m."workspace_id" = w."id" AND m."user_id" = ${caller.userId}::uuid
+    WHERE w."id" = ${parsed.data}::uuid`);
+  if (!row) return null;
+  const { role, ...workspace } = row;
   if (!role && !caller.isPlatformAdmin) return null;
-  return { workspace: fields, role, isPlatformAdmin: caller.isPlatformAdmin };
+  return { workspace, role, isPlatformAdmin: caller.isPlatformAdmin };
 }
 
 /** Platform admins pass every role check; members need at least `required`. */

@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { Db } from '@/lib/db';
 import { authConfig } from './config';
-import { liveSessionUser } from './sessions';
+import { liveSessionCaller } from './sessions';
 
 /** The signed-in person making a request, as the database knows them now. */
 export type Caller = { userId: string; email: string; name: string | null; isPlatformAdmin: boolean };
@@ -36,10 +36,5 @@ const userId = z.guid();
 export async function callerFromToken(db: Db, token: JWT | null): Promise<Caller | null> {
   const id = userId.safeParse(token?.uid);
   if (!id.success) return null;
-  if (!(await liveSessionUser(db, token?.sid, id.data))) return null;
-  const user = await db.user.findUnique({
-    where: { id: id.data },
-    select: { id: true, email: true, name: true, isPlatformAdmin: true },
-  });
-  return user ? { userId: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin } : null;
+  return liveSessionCaller(db, token?.sid, id.data);
 }

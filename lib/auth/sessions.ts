@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '@/lib/db';
+import { Prisma, type Db } from '@/lib/db';
 import { authConfig, sessionIdleTimeoutSeconds } from './config';
 
 /**
@@ -32,21 +32,36 @@ export async function createSession(db: Db, userId: string, ip: string | null, n
   return row.id;
 }
 
+/** The signed-in person of a live session, as the users table has them now. */
+export type SessionUser = { userId: string; email: string; name: string | null; isPlatformAdmin: boolean };
+
 /**
- * The user id of a live session, or null (unknown, revoked, expired, idle too long, or not
- * the user the token names). Touches last_seen_at when it is more than a minute old.
+ * The user of a live session, or null (unknown, revoked, expired, idle too long, not the
+ * user the token names, or a user since deleted). One statement reads the session and its
+ * user together: it runs before every API request and page. Touches last_seen_at when it
+ * is more than a minute old.
  */
-export async function liveSessionUser(db: Db, sid: unknown, uid: string, now = new Date(), policy: SessionLimits = limits()): Promise<boolean> {
+export async function liveSessionCaller(db: Db, sid: unknown, uid: string, now = new Date(), policy: SessionLimits = limits()): Promise<SessionUser | null> {
   const id = sessionId.safeParse(sid);
-  if (!id.success) return false;
-  const session = await db.userSession.findUnique({ where: { id: id.data }, select: { userId: true, lastSeenAt: true, expiresAt: true, revokedAt: true } });
-  if (!session || session.userId !== uid || session.revokedAt) return false;
-  if (now.getTime() >= session.expiresAt.getTime()) return false;
-  if (now.getTime() - session.lastSeenAt.getTime() >= policy.idleSeconds * 1000) return false;
-  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+  if (!id.success) return null;
+  const [session] = await db.$queryRaw<
+    { user_id: string; last_seen_at: Date; expires_at: Date; revoked_at: Date | null; email: string; name: string | null; is_platform_admin: boolean }[]
+  >(Prisma.sql`
+    SELECT s."user_id"::text, s."last_seen_at", s."expires_at", s."revoked_at", u."email", u."name", u."is_platform_admin"
+    FROM "sessions" s JOIN "users" u ON u."id" = s."user_id"
+    WHERE s."id" = ${id.data}::uuid`);
+  if (!session || session.user_id !== uid || session.revoked_at) return null;
+  if (now.getTime() >= session.expires_at.getTime()) return null;
+  if (now.getTime() - session.last_seen_at.getTime() >= policy.idleSeconds * 1000) return null;
+  if (now.getTime() - session.last_seen_at.getTime() >= TOUCH_EVERY_MS) {
     await db.userSession.updateMany({ where: { id: id.data, revokedAt: null }, data: { lastSeenAt: now } });
   }
-  return true;
+  return { userId: session.user_id, email: session.email, name: session.name, isPlatformAdmin: session.is_platform_admin };
+}
+
+/** Whether the session is live for that user (liveSessionCaller, without the user's fields). */
+export async function liveSessionUser(db: Db, sid: unknown, uid: string, now = new Date(), policy: SessionLimits = limits()): Promise<boolean> {
+  return (await liveSessionCaller(db, sid, uid, now, policy)) !== null;
 }
 
 /** Ends a session (sign-out). Idempotent; an unknown or malformed id changes nothing. */
