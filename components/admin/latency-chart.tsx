@@ -1,7 +1,7 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { CHART_COLORS } from '@/components/ui';
+import { CHART_COLORS, valueAxisProps } from '@/components/ui';
 import { formatLatency } from '@/lib/admin/format';
 
 export const PROVIDER_COLORS = ['#2f6fed', '#0f766e', '#c2410c', '#7c3aed', '#be185d', '#4d7c0f'];
@@ -13,7 +13,7 @@ export function LatencyChart({ data, providers, height }: { data: Record<string,
       <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={11} minTickGap={16} />
-        <YAxis stroke={CHART_COLORS.axis} fontSize={11} width={40} />
+        <YAxis {...valueAxisProps(data.flatMap((row) => providers.map((p) => row[p]).filter((v): v is number => typeof v === 'number')), 'ms')} stroke={CHART_COLORS.axis} fontSize={11} width={60} />
         <Tooltip formatter={(value) => formatLatency(typeof value === 'number' ? value : null)} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {providers.map((provider, i) => (

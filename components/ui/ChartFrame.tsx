@@ -33,7 +33,9 @@ export function ChartFrame({ title, definition, summary, table, height, empty, a
   const headingId = useId();
   const [asTable, setAsTable] = useState(false);
   const tableView = (
-    <div className={asTable ? 'overflow-auto' : 'sr-only'} style={asTable ? { height } : undefined}>
+    // Hidden, the table stays in the accessibility tree; it shows while focus is inside it
+    // (its bars can be toggle buttons), so a keyboard user always sees where focus is.
+    <div className={asTable ? 'overflow-auto' : 'sr-only focus-within:not-sr-only focus-within:mt-3 focus-within:block'} style={asTable ? { height } : undefined}>
       <table className="w-full text-sm">
         <caption className="sr-only">{title}</caption>
         <thead>

@@ -21,6 +21,8 @@ export type ChartPoint = {
    * (a draft billing period): drawn hatched, and said in the tooltip and the table.
    */
   partial?: string;
+  /** Good / neutral / bad figures (sentiment) draw in the tone colours, wherever they are charted. */
+  tone?: 'good' | 'neutral' | 'bad';
 };
 
 export function costTrendPoints(trend: OverviewFigures['cost']['trend']): ChartPoint[] {
@@ -75,9 +77,18 @@ export function leaderboardPoints(rows: AgentLeaderboardRow[], limit = 10, selec
 }
 
 const SENTIMENT_ORDER = ['positive', 'neutral', 'negative'] as const satisfies readonly (keyof SentimentShares)[];
+export const SENTIMENT_TONES = { positive: 'good', neutral: 'neutral', negative: 'bad' } as const satisfies Record<keyof SentimentShares, ChartPoint['tone']>;
 
-export function sentimentPoints(shares: SentimentShares): ChartPoint[] {
-  return SENTIMENT_ORDER.map((sentiment) => ({ key: sentiment, label: humanize(sentiment), value: shares[sentiment], display: formatPercent(shares[sentiment]), filter: sentiment }));
+export function sentimentPoints(shares: SentimentShares, selected: string | null = null): ChartPoint[] {
+  return SENTIMENT_ORDER.map((sentiment) => ({
+    key: sentiment,
+    label: humanize(sentiment),
+    value: shares[sentiment],
+    display: formatPercent(shares[sentiment]),
+    filter: sentiment,
+    tone: SENTIMENT_TONES[sentiment],
+    highlighted: sentiment === selected,
+  }));
 }
 
 /** True when no call in the range had a sentiment (all shares are 0 by definition). */

@@ -1,9 +1,9 @@
 /**
  * Display formatting for reports. Reports state their rounding (METRICS.md): money to the
  * cent (half up, from the exact decimal string, never through a float), percentages to
- * one decimal, minutes and seconds to whole units, counts in full.
+ * one decimal, minutes to whole units, durations to whole seconds, counts in full.
  */
-export const ROUNDING_NOTE = 'Money is rounded to the cent, percentages to one decimal place, minutes and seconds to whole units.';
+export const ROUNDING_NOTE = 'Money is rounded to the cent, percentages to one decimal place, minutes to whole units, durations to whole seconds.';
 
 /** "1234.565000" → "$1,234.57" (half up on the exact decimal). */
 export function formatMoney(decimal: string, currency = '$'): string {
@@ -29,9 +29,8 @@ export function formatMinutes(minutes: number): string {
   return formatCount(minutes);
 }
 
-export function formatSeconds(seconds: number | null): string {
-  return seconds === null ? '–' : `${formatCount(seconds)} s`;
-}
+/** Durations as on the pages ("2m 40s", "1h 2m"; "—" for none): one formatter for both. */
+export { formatSeconds } from '@/lib/charts/format';
 
 /** Quantities are decimals in the usage type's unit: up to 2 places, trailing zeros dropped. */
 export function formatQuantity(decimal: string): string {
