@@ -33,6 +33,7 @@ export {
   type Sentiment,
 } from './filters';
 export type { SentimentShares } from './series';
+export type { FigureCounts } from './call-aggregates';
 export { getWorkspaceOverview, type WorkspaceOverview, type OverviewFigures } from './workspace-overview';
 export { getCallAnalytics, type CallAnalytics, type AgentLeaderboardRow } from './call-analytics';
 export { listCallProviders } from './call-providers';

@@ -72,6 +72,14 @@ export function formatSeconds(value: number | null): string {
   return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
 }
 
+/**
+ * A figure that has no data (a success rate of zero ended calls, a mean over no calls) is
+ * "—", never a 0.0 % or 0 ms that reads as a real value. `over` is how many calls it is over.
+ */
+export function whenData(over: number, text: string): string {
+  return over > 0 ? text : '—';
+}
+
 /** Milliseconds → "840 ms" / "1.2 s". */
 export function formatMilliseconds(value: number): string {
   return value >= 1000 ? `${oneDecimal.format(value / 1000)} s` : `${countFormat.format(value)} ms`;
