@@ -176,7 +176,7 @@ test('the voice provider filter offers the range’s providers and narrows the p
   // The seed's voice providers, and any that other specs sent in through the events API since.
   const options = await select.locator('option').allTextContents();
   expect(options[0]).toBe('All');
-  expect(options).toEqual(expect.arrayContaining(['cartesia', 'elevenlabs', 'playht']));
+  expect(options).toEqual(expect.arrayContaining(['Cartesia', 'ElevenLabs', 'PlayHT'])); // brand names, lib/providers/brands
   expect(options.slice(1)).toEqual([...options.slice(1)].sort());
   await select.selectOption('cartesia');
   await expect(page).toHaveURL(/[?&]provider=cartesia(&|$)/);

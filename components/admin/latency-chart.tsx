@@ -3,6 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { CHART_COLORS, valueAxisProps } from '@/components/ui';
 import { formatLatency } from '@/lib/admin/format';
+import { providerName } from '@/lib/providers/brands';
 
 export const PROVIDER_COLORS = ['#2f6fed', '#0f766e', '#c2410c', '#7c3aed', '#be185d', '#4d7c0f'];
 
@@ -17,7 +18,7 @@ export function LatencyChart({ data, providers, height }: { data: Record<string,
         <Tooltip formatter={(value) => formatLatency(typeof value === 'number' ? value : null)} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {providers.map((provider, i) => (
-          <Line key={provider} type="monotone" dataKey={provider} name={provider} stroke={PROVIDER_COLORS[i % PROVIDER_COLORS.length]} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line key={provider} type="monotone" dataKey={provider} name={providerName(provider)} stroke={PROVIDER_COLORS[i % PROVIDER_COLORS.length]} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
         ))}
       </LineChart>
     </ResponsiveContainer>

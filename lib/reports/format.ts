@@ -1,3 +1,5 @@
+import { localDateOf } from '@/lib/analytics/range';
+import { formatLocalDate } from '@/lib/charts/format';
 /**
  * Display formatting for reports. Reports state their rounding (METRICS.md): money to the
  * cent (half up, from the exact decimal string, never through a float), percentages to
@@ -45,9 +47,9 @@ export function formatHour(hour: number): string {
   return `${pad(hour)}:00–${pad((hour + 1) % 24)}:00`;
 }
 
-/** "1 Mar 2026" from an instant, read in the zone. */
+/** "Mar 1, 2026" from an instant, read in the zone: the pages' date format (lib/charts/format formatLocalDate). */
 export function formatDate(instant: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(instant));
+  return formatLocalDate(localDateOf(new Date(instant), timeZone), true);
 }
 
 /** The last local date of a half-open range ends one instant before `to`. */
