@@ -188,8 +188,18 @@ test('the voice provider filter offers the range’s providers and narrows the p
 test('a definition shows on keyboard focus; choosing an hour in the chart narrows the whole page to it', async ({ page }) => {
   const { id } = await acme(page);
   await page.goto(`/workspaces/${id}/calls?period=week`);
-  await page.getByRole('button', { name: 'How is “Success rate” computed?' }).focus();
-  await expect(page.getByRole('tooltip').filter({ hasText: 'terminal calls' }).first()).toBeVisible();
+  const how = page.getByRole('button', { name: 'How is “Success rate” computed?' });
+  await how.focus();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'the share your agents completed' }).first()).toBeVisible();
+  // The formula is one click (Enter) away, a disclosure Escape closes again.
+  await expect(how).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Enter');
+  await expect(how).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByText(/How it is computed: 100 × completed ÷ terminal calls/)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(how).toHaveAttribute('aria-expanded', 'false');
+  await expect(how).toBeFocused();
+  await expect(page.getByText(/How it is computed: 100 × completed ÷ terminal calls/)).toBeHidden();
 
   const { callsByHour } = await api<CallAnalyticsResponse>(page, `/api/workspaces/${id}/calls/analytics?period=week`);
   const busiest = callsByHour.reduce((best, bucket) => (bucket.count > best.count ? bucket : best));

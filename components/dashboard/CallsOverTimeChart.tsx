@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { ChartFrame } from '@/components/ui/ChartFrame';
 import { CHART_COLORS, TONE_COLORS, valueAxisProps } from '@/components/ui/chart-theme';
 import type { Granularity } from '@/lib/analytics';
+import type { Explanation } from '@/lib/definitions';
 import { describeCallsOverTime, type CallsOverTimeBar } from '@/lib/charts/calls-over-time';
 import { formatCount } from '@/lib/charts/format';
 
@@ -15,7 +16,7 @@ const SERIES = [
 ] as const;
 
 /** Stacked bars of calls by outcome per bucket; partial buckets are hatched and say so in tooltip and table. */
-export function CallsOverTimeChart({ bars, granularity, definition, actions }: { bars: CallsOverTimeBar[]; granularity: Granularity; definition: string; actions?: React.ReactNode }) {
+export function CallsOverTimeChart({ bars, granularity, definition, actions }: { bars: CallsOverTimeBar[]; granularity: Granularity; definition: Explanation; actions?: React.ReactNode }) {
   const id = useId().replace(/:/g, '');
   const height = 240;
   const table = {

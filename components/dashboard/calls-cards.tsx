@@ -3,7 +3,7 @@ import { formatCount, formatMinutes, formatPercent, formatSeconds, whenData } fr
 import { TERMINAL_STATUSES } from '@/lib/analytics';
 import { directionPoints, hourPoints, leaderboardPoints, providerCallPoints, sentimentCallPoints, statusPoints } from '@/lib/charts/series';
 import { providerName } from '@/lib/providers/brands';
-import { DEFINITIONS } from '@/lib/definitions';
+import { DEFINITIONS, withNote } from '@/lib/definitions';
 import { FilterBar } from './FilterBar';
 import { NO_CALLS } from './overview-cards';
 import { loadAgents, loadCallAnalytics, loadCallAnalyticsFor, loadCallBreakdown, loadCallProviders, type CardContext } from './data';
@@ -30,7 +30,7 @@ export async function CallsKpis({ ctx }: { ctx: CardContext }) {
   const terminal = TERMINAL_STATUSES.reduce((sum, status) => sum + analytics.callsByStatus[status], 0);
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-      <KpiCard label="Calls" value={formatCount(analytics.totalCalls)} definition={`${DEFINITIONS.totalCalls} ${DEFINITIONS.filters}`} />
+      <KpiCard label="Calls" value={formatCount(analytics.totalCalls)} definition={withNote(DEFINITIONS.totalCalls, DEFINITIONS.filters)} />
       <KpiCard label="Success rate" value={whenData(terminal, formatPercent(analytics.successRate))} definition={DEFINITIONS.successRate} />
       <KpiCard label="Minutes" value={formatMinutes(analytics.totalMinutes)} definition={DEFINITIONS.totalMinutes} />
       <KpiCard label="Avg duration" value={analytics.longestCall === null ? '—' : formatSeconds(analytics.avgDuration)} definition={DEFINITIONS.avgDuration} />
@@ -129,7 +129,7 @@ export async function HourCard({ ctx }: { ctx: CardContext }) {
   return (
     <BarChartCard
       title="Calls by hour"
-      definition={`${DEFINITIONS.callsByHour} Hours in ${ctx.timeZone}. Choose an hour to narrow the page to calls started in it.`}
+      definition={withNote(DEFINITIONS.callsByHour, `Hours in ${ctx.timeZone}. ${DEFINITIONS.crossFilter}`)}
       points={hourPoints(analytics.callsByHour, ctx.view.filters.hour ?? null)}
       height={320}
       categoryHeader="Local hour"

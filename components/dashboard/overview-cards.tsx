@@ -6,7 +6,7 @@ import { CallsOverTimeChart } from './CallsOverTimeChart';
 import { formatCount, formatMilliseconds, formatMinutes, formatMoney, formatPercent, formatSeconds, whenData } from '@/lib/charts/format';
 import { kpiChange, moneyChange } from '@/lib/charts/kpi';
 import { agentLabel, costTrendPoints, hasSentiment, hourPoints, leaderboardPoints, providerCostPoints, sentimentPoints } from '@/lib/charts/series';
-import { DEFINITIONS } from '@/lib/definitions';
+import { DEFINITIONS, withNote } from '@/lib/definitions';
 import { granularityOf, loadCallAnalytics, loadCallsOverTime, loadOverview, type CardContext } from './data';
 
 export const NO_CALLS = { title: 'No calls in this range', description: 'Choose a longer range, or check that your agents are taking calls.' };
@@ -50,7 +50,7 @@ export async function CallsByHourCard({ ctx }: { ctx: CardContext }) {
   return (
     <BarChartCard
       title="Calls by hour"
-      definition={`${DEFINITIONS.callsByHour} Hours in ${ctx.timeZone}.`}
+      definition={withNote(DEFINITIONS.callsByHour, `Hours in ${ctx.timeZone}.`)}
       points={hourPoints(analytics.callsByHour)}
       categoryHeader="Local hour"
       valueHeader="Calls"
@@ -184,7 +184,7 @@ export async function CallsOverTimeCard({ ctx, granularity: requested, pathname,
           The link asked for a granularity we could not use ({problem}); showing {granularity}s.
         </p>
       ) : null}
-      <CallsOverTimeChart bars={callsOverTimeBars(series)} granularity={granularity} definition={`${DEFINITIONS.callsOverTime} Buckets in ${ctx.timeZone}.`} actions={switcher} />
+      <CallsOverTimeChart bars={callsOverTimeBars(series)} granularity={granularity} definition={withNote(DEFINITIONS.callsOverTime, `Buckets in ${ctx.timeZone}.`)} actions={switcher} />
     </div>
   );
 }

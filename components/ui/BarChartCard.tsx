@@ -8,6 +8,7 @@ import { describePoints, isAllZero, type ChartPoint } from '@/lib/charts/series'
 import { nextSearch } from '@/lib/charts/url';
 import { ChartFrame } from './ChartFrame';
 import { CHART_COLORS, TONE_COLORS, valueAxisProps, type ValueFormat } from './chart-theme';
+import type { Explanation } from '@/lib/definitions';
 
 export type BarSelect = {
   /** The search param a bar sets to its point's `filter` (e.g. "agentId", "status"). */
@@ -22,7 +23,7 @@ export type BarSelect = {
 
 export type BarChartCardProps = {
   title: string;
-  definition?: string;
+  definition?: Explanation;
   points: ChartPoint[];
   /** "columns": vertical bars with categories along x (hours, statuses); "bars": horizontal bars, categories down y (agents). */
   orientation?: 'columns' | 'bars';

@@ -3,6 +3,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Definition } from './Definition';
 import { EmptyState } from './EmptyState';
+import type { Explanation } from '@/lib/definitions';
 
 export type ChartTable = {
   columns: string[];
@@ -12,7 +13,7 @@ export type ChartTable = {
 export type ChartFrameProps = {
   title: string;
   /** METRICS.md wording, in a tooltip next to the title. */
-  definition?: string;
+  definition?: Explanation;
   /** One sentence describing the chart: its accessible name (lib/charts describePoints). */
   summary: string;
   /** The same figures as a table: visually hidden under the chart, shown by "Show as table". */

@@ -4,10 +4,11 @@ import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YA
 import { describePoints, isAllZero, type ChartPoint } from '@/lib/charts/series';
 import { ChartFrame } from './ChartFrame';
 import { CHART_COLORS, valueAxisProps, type ValueFormat } from './chart-theme';
+import type { Explanation } from '@/lib/definitions';
 
 export type TrendChartCardProps = {
   title: string;
-  definition?: string;
+  definition?: Explanation;
   /** One point per local date, in order (lib/charts costTrendPoints / callTrendPoints). */
   points: ChartPoint[];
   height?: number;
