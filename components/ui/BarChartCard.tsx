@@ -118,7 +118,8 @@ export function BarChartCard({ title, definition, points, orientation = 'columns
       empty={points.length === 0 || isAllZero(points) ? empty : null}
     >
       <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 320, height }}>
-        <BarChart data={points} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+        {/* Horizontal bars keep room on the right for the last value tick's label ("100", "50%"), else cut off. */}
+        <BarChart data={points} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 4, right: horizontal ? 20 : 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <defs>
             {/* Partial or not-final buckets: the bar's colour in stripes, so they never pass for a real dip. */}
             <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
