@@ -39,6 +39,7 @@ test.describe('as the owner', () => {
   test.use({ role: 'owner' });
 
   test('a status bar filters the page; its chart keeps every bar with the choice marked; the chip clears it', async ({ page }) => {
+    test.setTimeout(180_000); // two axe scans on a shared machine
     const { id } = await acme(page);
     const all = await api<CallAnalyticsResponse>(page, `/api/workspaces/${id}/calls/analytics?period=year`);
     const failed = await api<CallAnalyticsResponse>(page, `/api/workspaces/${id}/calls/analytics?period=year&status=failed`);
