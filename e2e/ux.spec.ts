@@ -101,6 +101,7 @@ test.describe('as the owner', () => {
   });
 
   test('the call table says where it is, links each call, and recovers from a stale cursor', async ({ page }) => {
+    test.setTimeout(180_000); // four axe scans, of the calls page with its six charts among them
     const { id } = await acme(page);
     const list = await api<CallListResponse>(page, `/api/workspaces/${id}/calls?period=month&limit=50`);
     await page.goto(`/workspaces/${id}/calls?period=month`);
