@@ -172,11 +172,11 @@ test('clicking a leaderboard bar filters the calls table to that agent', async (
 test('the voice provider filter offers the range’s providers and narrows the page to one', async ({ page }) => {
   const { id } = await acme(page);
   await page.goto(`/workspaces/${id}/calls?period=year`);
-  const select = page.getByLabel('Voice provider');
+  const select = filters(page).getByLabel('Voice provider', { exact: true });
   // The seed's voice providers, and any that other specs sent in through the events API since.
   const options = await select.locator('option').allTextContents();
   expect(options[0]).toBe('All');
-  expect(options).toEqual(expect.arrayContaining(['cartesia', 'elevenlabs', 'playht']));
+  expect(options).toEqual(expect.arrayContaining(['Cartesia', 'ElevenLabs', 'PlayHT'])); // brand names, lib/providers/brands
   expect(options.slice(1)).toEqual([...options.slice(1)].sort());
   await select.selectOption('cartesia');
   await expect(page).toHaveURL(/[?&]provider=cartesia(&|$)/);
@@ -188,17 +188,29 @@ test('the voice provider filter offers the range’s providers and narrows the p
 test('a definition shows on keyboard focus; choosing an hour in the chart narrows the whole page to it', async ({ page }) => {
   const { id } = await acme(page);
   await page.goto(`/workspaces/${id}/calls?period=week`);
-  await page.getByRole('button', { name: 'How is “Success rate” computed?' }).focus();
-  await expect(page.getByRole('tooltip').filter({ hasText: 'terminal calls' }).first()).toBeVisible();
+  const how = page.getByRole('button', { name: 'How is “Success rate” computed?' });
+  await how.focus();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'the share your agents completed' }).first()).toBeVisible();
+  // The formula is one click (Enter) away, a disclosure Escape closes again.
+  await expect(how).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Enter');
+  await expect(how).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByText(/How it is computed: 100 × completed ÷ terminal calls/)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(how).toHaveAttribute('aria-expanded', 'false');
+  await expect(how).toBeFocused();
+  await expect(page.getByText(/How it is computed: 100 × completed ÷ terminal calls/)).toBeHidden();
 
   const { callsByHour } = await api<CallAnalyticsResponse>(page, `/api/workspaces/${id}/calls/analytics?period=week`);
   const busiest = callsByHour.reduce((best, bucket) => (bucket.count > best.count ? bucket : best));
   const hour = String(busiest.hour).padStart(2, '0');
   const chart = region(page, 'Calls by hour');
   await chart.getByRole('button', { name: 'Show as table' }).click();
-  await chart.getByRole('link', { name: new RegExp(`calls started at ${hour}:00`) }).click();
+  // On the page it filters, a bar is a toggle (cross-filtering: the hour chart keeps its 24 bars).
+  await chart.getByRole('button', { name: new RegExp(`calls started at ${hour}:00`) }).click();
   await expect(page).toHaveURL(new RegExp(`[?&]hour=${busiest.hour}(&|$)`));
-  await expect(page.getByLabel('Local hour')).toHaveValue(String(busiest.hour));
+  await expect(filters(page).getByLabel('Local hour', { exact: true })).toHaveValue(String(busiest.hour));
+  await expect(chart.getByRole('button', { name: new RegExp(`calls started at ${hour}:00`) })).toHaveAttribute('aria-pressed', 'true');
   await expect(kpi(page, 'Calls')).toHaveText(formatCount(busiest.count));
   const started = page.getByRole('table', { name: 'Calls', exact: true }).locator('tbody tr td:first-child');
   await expect(started.first()).toBeVisible();

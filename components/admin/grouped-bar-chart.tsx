@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { CHART_COLORS, tickFormatter } from '@/components/ui';
+import { CHART_COLORS, valueAxisProps } from '@/components/ui';
 import { formatMoney } from '@/lib/charts/format';
 
 export type BarSeries = { key: string; name: string; color: string };
@@ -13,7 +13,7 @@ export function GroupedMoneyBarChart({ data, categoryKey, series, height }: { da
       <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis dataKey={categoryKey} stroke={CHART_COLORS.axis} fontSize={11} />
-        <YAxis tickFormatter={tickFormatter('money')} stroke={CHART_COLORS.axis} fontSize={11} width={52} />
+        <YAxis {...valueAxisProps(data.flatMap((row) => series.map((s) => Number(row[s.key]) || 0)), 'money')} stroke={CHART_COLORS.axis} fontSize={11} width={56} />
         <Tooltip cursor={{ fill: '#f1f5f9' }} formatter={(value) => formatMoney(Number(value).toFixed(6))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {series.map((s) => (

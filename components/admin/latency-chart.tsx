@@ -1,8 +1,9 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { CHART_COLORS } from '@/components/ui';
+import { CHART_COLORS, valueAxisProps } from '@/components/ui';
 import { formatLatency } from '@/lib/admin/format';
+import { providerName } from '@/lib/providers/brands';
 
 export const PROVIDER_COLORS = ['#2f6fed', '#0f766e', '#c2410c', '#7c3aed', '#be185d', '#4d7c0f'];
 
@@ -13,11 +14,11 @@ export function LatencyChart({ data, providers, height }: { data: Record<string,
       <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={11} minTickGap={16} />
-        <YAxis stroke={CHART_COLORS.axis} fontSize={11} width={40} />
+        <YAxis {...valueAxisProps(data.flatMap((row) => providers.map((p) => row[p]).filter((v): v is number => typeof v === 'number')), 'ms')} stroke={CHART_COLORS.axis} fontSize={11} width={60} />
         <Tooltip formatter={(value) => formatLatency(typeof value === 'number' ? value : null)} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {providers.map((provider, i) => (
-          <Line key={provider} type="monotone" dataKey={provider} name={provider} stroke={PROVIDER_COLORS[i % PROVIDER_COLORS.length]} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+          <Line key={provider} type="monotone" dataKey={provider} name={providerName(provider)} stroke={PROVIDER_COLORS[i % PROVIDER_COLORS.length]} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
         ))}
       </LineChart>
     </ResponsiveContainer>

@@ -4,12 +4,15 @@ import { latencyOverTime, providerCostRevenue } from '@/lib/admin/chart-data';
 import { ADMIN_DEFINITIONS, type AdminDefinitionKey } from '@/lib/admin/definitions';
 import { formatLatency, formatNullablePercent } from '@/lib/admin/format';
 import { formatCount, formatMoney, formatPercent } from '@/lib/charts/format';
+import { PROVIDER_KIND_LABELS, providerKind, providerName, sortByProviderKind } from '@/lib/providers/brands';
 import { GroupedMoneyBarChart } from './grouped-bar-chart';
 import { LatencyChart } from './latency-chart';
 
 const CHART_HEIGHT = 260;
 
 const isLoss = (row: ProviderAnalyticsRow) => row.profitMargin !== null && row.profitMargin < 0;
+/** Calls and success are per voice provider (calls.voice_provider_used): other vendors show "—", not "0 · 0.0 %". */
+const carriesCalls = (row: ProviderAnalyticsRow) => row.totalCalls > 0 || providerKind(row.provider) === 'voice';
 
 function header(label: string, definition: AdminDefinitionKey) {
   return (
@@ -22,7 +25,8 @@ function header(label: string, definition: AdminDefinitionKey) {
 
 /** The /admin/providers cards, all fed by one getProviderAnalytics call. */
 export async function ProvidersContent({ providers }: { providers: Promise<ProviderAnalyticsRow[]> }) {
-  const rows = await providers;
+  // Grouped by kind (telephony, speech-to-text, model, voice), brand names as written.
+  const rows = sortByProviderKind(await providers, (row) => row.provider);
   const losses = rows.filter(isLoss);
   const costRevenue = providerCostRevenue(rows);
   const latency = latencyOverTime(rows);
@@ -31,7 +35,7 @@ export async function ProvidersContent({ providers }: { providers: Promise<Provi
       <Card title="Providers">
         {losses.length > 0 ? (
           <p role="note" data-testid="loss-note" className="mb-3 rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">
-            <strong>Negative margin:</strong> {losses.map((row) => row.provider).join(', ')} {losses.length === 1 ? 'costs' : 'cost'} the platform more than
+            <strong>Negative margin:</strong> {losses.map((row) => providerName(row.provider)).join(', ')} {losses.length === 1 ? 'costs' : 'cost'} the platform more than
             it bills.
           </p>
         ) : null}
@@ -47,13 +51,14 @@ export async function ProvidersContent({ providers }: { providers: Promise<Provi
                 header: 'Provider',
                 cell: (row) => (
                   <span data-provider={row.provider} data-loss={isLoss(row) || undefined} className="font-medium text-slate-900">
-                    {row.provider}
+                    {providerName(row.provider)}
+                    <span className="ml-2 text-xs font-normal text-slate-500">{PROVIDER_KIND_LABELS[providerKind(row.provider)]}</span>
                     {isLoss(row) ? <span className="ml-2 rounded bg-rose-600 px-1.5 py-0.5 text-xs font-semibold text-white">Loss</span> : null}
                   </span>
                 ),
               },
-              { key: 'calls', header: header('Calls', 'providerCalls'), align: 'right', cell: (row) => formatCount(row.totalCalls) },
-              { key: 'successRate', header: header('Success', 'providerSuccess'), align: 'right', cell: (row) => formatPercent(row.successRate) },
+              { key: 'calls', header: header('Calls', 'providerCalls'), align: 'right', cell: (row) => (carriesCalls(row) ? formatCount(row.totalCalls) : '—') },
+              { key: 'successRate', header: header('Success', 'providerSuccess'), align: 'right', cell: (row) => (carriesCalls(row) ? formatPercent(row.successRate) : '—') },
               { key: 'cost', header: header('Cost', 'providerCost'), align: 'right', cell: (row) => formatMoney(row.totalCost) },
               { key: 'revenue', header: header('Revenue', 'providerRevenue'), align: 'right', cell: (row) => formatMoney(row.totalRevenue) },
               {

@@ -3,19 +3,20 @@
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useId } from 'react';
 import { ChartFrame } from '@/components/ui/ChartFrame';
-import { CHART_COLORS, tickFormatter } from '@/components/ui/chart-theme';
+import { CHART_COLORS, TONE_COLORS, valueAxisProps } from '@/components/ui/chart-theme';
 import type { Granularity } from '@/lib/analytics';
+import type { Explanation } from '@/lib/definitions';
 import { describeCallsOverTime, type CallsOverTimeBar } from '@/lib/charts/calls-over-time';
 import { formatCount } from '@/lib/charts/format';
 
 const SERIES = [
-  { key: 'completed', name: 'Completed', color: '#15803d' },
-  { key: 'failed', name: 'Failed or not answered', color: '#b91c1c' },
-  { key: 'ongoing', name: 'In progress', color: '#64748b' },
+  { key: 'completed', name: 'Completed', color: TONE_COLORS.good },
+  { key: 'failed', name: 'Failed or not answered', color: TONE_COLORS.bad },
+  { key: 'ongoing', name: 'In progress', color: TONE_COLORS.neutral },
 ] as const;
 
 /** Stacked bars of calls by outcome per bucket; partial buckets are hatched and say so in tooltip and table. */
-export function CallsOverTimeChart({ bars, granularity, definition, actions }: { bars: CallsOverTimeBar[]; granularity: Granularity; definition: string; actions?: React.ReactNode }) {
+export function CallsOverTimeChart({ bars, granularity, definition, actions }: { bars: CallsOverTimeBar[]; granularity: Granularity; definition: Explanation; actions?: React.ReactNode }) {
   const id = useId().replace(/:/g, '');
   const height = 240;
   const table = {
@@ -48,7 +49,7 @@ export function CallsOverTimeChart({ bars, granularity, definition, actions }: {
           </defs>
           <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
           <XAxis dataKey="label" stroke={CHART_COLORS.axis} fontSize={11} minTickGap={8} />
-          <YAxis tickFormatter={tickFormatter('count')} stroke={CHART_COLORS.axis} fontSize={11} width={44} allowDecimals={false} />
+          <YAxis {...valueAxisProps(bars.map((bar) => bar.total))} stroke={CHART_COLORS.axis} fontSize={11} width={48} />
           <Tooltip
             cursor={{ fill: '#f1f5f9' }}
             labelFormatter={(labelText, payload) => {

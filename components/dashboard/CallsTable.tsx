@@ -6,6 +6,7 @@ import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { DataTable, EmptyState, ErrorState, type Column } from '@/components/ui';
 import type { CallListItem, CallListResponse } from '@/lib/api/schemas';
+import { providerName } from '@/lib/providers/brands';
 import { formatCount, formatInstant, formatMoney, formatSeconds, humanize } from '@/lib/charts/format';
 import { nextSearch, viewSearch } from '@/lib/charts/url';
 
@@ -131,7 +132,7 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
     { key: 'duration', header: sortHeader('duration', 'Duration'), cardLabel: 'Duration', align: 'right', cell: (row) => (row.durationSeconds === null ? '—' : formatSeconds(row.durationSeconds)) },
     { key: 'cost', header: sortHeader('cost', 'Cost'), cardLabel: 'Cost', align: 'right', cell: (row) => formatMoney(row.cost) },
     { key: 'sentiment', header: 'Sentiment', cell: (row) => (row.sentiment ? humanize(row.sentiment) : '—'), hideOnMobile: true },
-    { key: 'provider', header: 'Provider', cell: (row) => row.provider ?? '—', hideOnMobile: true },
+    { key: 'provider', header: 'Provider', cell: (row) => (row.provider ? providerName(row.provider) : '—'), hideOnMobile: true },
   ];
 
   if (query.isError && !query.data && !stale) {

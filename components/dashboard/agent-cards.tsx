@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { BarChartCard, Card, DataTable, EmptyState, KpiCard, TrendChartCard } from '@/components/ui';
-import { formatCount, formatMilliseconds, formatMinutes, formatMoney, formatPercent, formatSeconds } from '@/lib/charts/format';
+import { formatCount, formatMilliseconds, formatMinutes, formatMoney, formatPercent, formatSeconds, whenData } from '@/lib/charts/format';
 import { callTrendPoints, intentPoints } from '@/lib/charts/series';
 import { DEFINITIONS } from '@/lib/definitions';
 import { SentimentChart } from './overview-cards';
@@ -46,10 +46,10 @@ export async function AgentKpis({ ctx, agentId }: { ctx: CardContext; agentId: s
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
       <KpiCard label="Calls" value={formatCount(agent.totalCalls)} definition={DEFINITIONS.totalCalls} />
-      <KpiCard label="Success rate" value={formatPercent(agent.successRate)} definition={DEFINITIONS.successRate} />
+      <KpiCard label="Success rate" value={whenData(agent.counts.terminal, formatPercent(agent.successRate))} definition={DEFINITIONS.successRate} />
       <KpiCard label="Minutes" value={formatMinutes(agent.totalMinutes)} definition={DEFINITIONS.totalMinutes} />
-      <KpiCard label="Avg duration" value={formatSeconds(agent.avgDuration)} definition={DEFINITIONS.avgDuration} />
-      <KpiCard label="Avg response time" value={formatMilliseconds(agent.avgResponseTime)} definition={DEFINITIONS.avgResponseTime} />
+      <KpiCard label="Avg duration" value={whenData(agent.counts.withDuration, formatSeconds(agent.avgDuration))} definition={DEFINITIONS.avgDuration} />
+      <KpiCard label="Avg response time" value={whenData(agent.counts.withResponseTime, formatMilliseconds(agent.avgResponseTime))} definition={DEFINITIONS.avgResponseTime} />
     </div>
   );
 }

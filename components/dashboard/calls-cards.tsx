@@ -1,10 +1,12 @@
 import { BarChartCard, KpiCard } from '@/components/ui';
-import { formatCount, formatMinutes, formatPercent, formatSeconds } from '@/lib/charts/format';
-import { directionPoints, hourPoints, leaderboardPoints, statusPoints } from '@/lib/charts/series';
-import { DEFINITIONS } from '@/lib/definitions';
+import { formatCount, formatMinutes, formatPercent, formatSeconds, whenData } from '@/lib/charts/format';
+import { TERMINAL_STATUSES } from '@/lib/analytics';
+import { directionPoints, hourPoints, leaderboardPoints, providerCallPoints, sentimentCallPoints, statusPoints } from '@/lib/charts/series';
+import { providerName } from '@/lib/providers/brands';
+import { DEFINITIONS, withNote } from '@/lib/definitions';
 import { FilterBar } from './FilterBar';
 import { NO_CALLS } from './overview-cards';
-import { loadAgents, loadCallAnalytics, loadCallProviders, type CardContext } from './data';
+import { loadAgents, loadCallAnalytics, loadCallAnalyticsFor, loadCallBreakdown, loadCallProviders, type CardContext } from './data';
 
 const NO_MATCHING_CALLS = { title: 'No calls match these filters in this range', description: 'Clear a filter or choose a longer range.' };
 
@@ -18,25 +20,26 @@ export async function CallFilters({ ctx }: { ctx: CardContext }) {
   return (
     <FilterBar
       agents={agents.map((agent) => ({ value: agent.id, label: agent.deletedAt ? `${agent.name} (deleted)` : agent.name }))}
-      providers={providers.map((provider) => ({ value: provider, label: provider }))}
+      providers={providers.map((provider) => ({ value: provider, label: providerName(provider) }))}
     />
   );
 }
 
 export async function CallsKpis({ ctx }: { ctx: CardContext }) {
   const analytics = await loadCallAnalytics(ctx);
+  const terminal = TERMINAL_STATUSES.reduce((sum, status) => sum + analytics.callsByStatus[status], 0);
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-      <KpiCard label="Calls" value={formatCount(analytics.totalCalls)} definition={`${DEFINITIONS.totalCalls} ${DEFINITIONS.filters}`} />
-      <KpiCard label="Success rate" value={formatPercent(analytics.successRate)} definition={DEFINITIONS.successRate} />
+      <KpiCard label="Calls" value={formatCount(analytics.totalCalls)} definition={withNote(DEFINITIONS.totalCalls, DEFINITIONS.filters)} />
+      <KpiCard label="Success rate" value={whenData(terminal, formatPercent(analytics.successRate))} definition={DEFINITIONS.successRate} />
       <KpiCard label="Minutes" value={formatMinutes(analytics.totalMinutes)} definition={DEFINITIONS.totalMinutes} />
-      <KpiCard label="Avg duration" value={formatSeconds(analytics.avgDuration)} definition={DEFINITIONS.avgDuration} />
+      <KpiCard label="Avg duration" value={analytics.longestCall === null ? '—' : formatSeconds(analytics.avgDuration)} definition={DEFINITIONS.avgDuration} />
     </div>
   );
 }
 
 export async function StatusCard({ ctx }: { ctx: CardContext }) {
-  const analytics = await loadCallAnalytics(ctx);
+  const analytics = await loadCallAnalyticsFor(ctx, 'status');
   return (
     <BarChartCard
       title="Calls by status"
@@ -46,14 +49,14 @@ export async function StatusCard({ ctx }: { ctx: CardContext }) {
       height={200}
       categoryHeader="Status"
       valueHeader="Calls"
-      select={{ param: 'status', label: 'Show calls with status' }}
+      select={{ param: 'status', name: 'Status', label: 'Show calls with status' }}
       empty={emptyFor(ctx)}
     />
   );
 }
 
 export async function DirectionCard({ ctx }: { ctx: CardContext }) {
-  const analytics = await loadCallAnalytics(ctx);
+  const analytics = await loadCallAnalyticsFor(ctx, 'direction');
   return (
     <BarChartCard
       title="Calls by direction"
@@ -63,14 +66,14 @@ export async function DirectionCard({ ctx }: { ctx: CardContext }) {
       height={200}
       categoryHeader="Direction"
       valueHeader="Calls"
-      select={{ param: 'direction', label: 'Show calls of direction' }}
+      select={{ param: 'direction', name: 'Direction', label: 'Show calls of direction' }}
       empty={emptyFor(ctx)}
     />
   );
 }
 
 export async function AgentCallsCard({ ctx }: { ctx: CardContext }) {
-  const analytics = await loadCallAnalytics(ctx);
+  const analytics = await loadCallAnalyticsFor(ctx, 'agentId');
   return (
     <BarChartCard
       title="Calls by agent"
@@ -80,7 +83,41 @@ export async function AgentCallsCard({ ctx }: { ctx: CardContext }) {
       height={320}
       categoryHeader="Agent"
       valueHeader="Calls"
-      select={{ param: 'agentId', label: 'Show calls of' }}
+      select={{ param: 'agentId', name: 'Agent', label: 'Show calls of' }}
+      empty={emptyFor(ctx)}
+    />
+  );
+}
+
+export async function SentimentCallsCard({ ctx }: { ctx: CardContext }) {
+  const rows = await loadCallBreakdown(ctx, 'sentiment');
+  return (
+    <BarChartCard
+      title="Calls by sentiment"
+      definition={DEFINITIONS.callsBySentiment}
+      points={sentimentCallPoints(rows, ctx.view.filters.sentiment ?? null)}
+      orientation="bars"
+      height={200}
+      categoryHeader="Sentiment"
+      valueHeader="Calls"
+      select={{ param: 'sentiment', name: 'Sentiment', label: 'Show calls with sentiment' }}
+      empty={emptyFor(ctx)}
+    />
+  );
+}
+
+export async function ProviderCallsCard({ ctx }: { ctx: CardContext }) {
+  const rows = await loadCallBreakdown(ctx, 'provider');
+  return (
+    <BarChartCard
+      title="Calls by voice provider"
+      definition={DEFINITIONS.callsByProvider}
+      points={providerCallPoints(rows, ctx.view.filters.provider ?? null)}
+      orientation="bars"
+      height={200}
+      categoryHeader="Voice provider"
+      valueHeader="Calls"
+      select={{ param: 'provider', name: 'Voice provider', label: 'Show calls with voice provider' }}
       empty={emptyFor(ctx)}
     />
   );
@@ -88,16 +125,16 @@ export async function AgentCallsCard({ ctx }: { ctx: CardContext }) {
 
 /** Choosing an hour is a filter like the others: every card and the table narrow to it. */
 export async function HourCard({ ctx }: { ctx: CardContext }) {
-  const analytics = await loadCallAnalytics(ctx);
+  const analytics = await loadCallAnalyticsFor(ctx, 'hour');
   return (
     <BarChartCard
       title="Calls by hour"
-      definition={`${DEFINITIONS.callsByHour} Hours in ${ctx.timeZone}. Choose an hour to narrow the page to calls started in it.`}
+      definition={withNote(DEFINITIONS.callsByHour, `Hours in ${ctx.timeZone}. ${DEFINITIONS.crossFilter}`)}
       points={hourPoints(analytics.callsByHour, ctx.view.filters.hour ?? null)}
       height={320}
       categoryHeader="Local hour"
       valueHeader="Calls"
-      select={{ param: 'hour', label: 'Show calls started at' }}
+      select={{ param: 'hour', name: 'Hour', label: 'Show calls started at' }}
       empty={emptyFor(ctx)}
     />
   );

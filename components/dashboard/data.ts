@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { z } from 'zod';
-import { GRANULARITIES, MAX_HOURLY_DAYS, chooseGranularity, getAgentPerformance, getCallAnalytics, getCallsOverTime, getWorkspaceOverview, listCallProviders, InvalidRangeError, NotFoundError, resolveRange, type CallFilters, type Granularity, type RangeSpec, type TimeRange } from '@/lib/analytics';
+import { GRANULARITIES, MAX_HOURLY_DAYS, chooseGranularity, filtersWithout, getAgentPerformance, getCallAnalytics, getCallBreakdown, getCallsOverTime, getWorkspaceOverview, listCallProviders, InvalidRangeError, NotFoundError, resolveRange, type BreakdownDimension, type CallFilters, type Granularity, type RangeSpec, type TimeRange } from '@/lib/analytics';
 import { listAgents } from '@/lib/agents/list';
 import { callFiltersQuerySchema, describeIssue, type QueryInput } from '@/lib/api';
 import { requireWorkspaceAccess } from '@/lib/auth/server';
@@ -70,6 +70,20 @@ export const loadOverview = (ctx: CardContext) => overview(ctx.workspaceId, ctx.
 
 export const loadCallAnalytics = (ctx: CardContext, filters: CallFilters = ctx.view.filters) =>
   callAnalytics(ctx.workspaceId, ctx.timeZone, JSON.stringify(ctx.view.range), JSON.stringify(filters));
+
+/**
+ * The call analytics a chart of `dimension` draws on a cross-filtered page: every filter but
+ * its own, so the chart keeps all its bars while the rest of the page narrows to the choice.
+ */
+export const loadCallAnalyticsFor = (ctx: CardContext, dimension: keyof CallFilters) => loadCallAnalytics(ctx, filtersWithout(ctx.view.filters, dimension));
+
+const callBreakdown = cache(async (workspaceId: string, timeZone: string, rangeKey: string, dimension: BreakdownDimension, filtersKey: string) =>
+  getCallBreakdown(await getDb(), { workspaceId }, resolved(rangeKey, timeZone), dimension, JSON.parse(filtersKey) as CallFilters),
+);
+
+/** Calls per sentiment or voice provider, without that dimension's own filter (as above). */
+export const loadCallBreakdown = (ctx: CardContext, dimension: BreakdownDimension) =>
+  callBreakdown(ctx.workspaceId, ctx.timeZone, JSON.stringify(ctx.view.range), dimension, JSON.stringify(filtersWithout(ctx.view.filters, dimension)));
 
 export const loadAgents = (ctx: CardContext) => agents(ctx.workspaceId, ctx.timeZone, JSON.stringify(ctx.view.range));
 

@@ -3,27 +3,29 @@ import { BarChartCard, Card, DataTable, EmptyState, KpiCard, TrendChartCard } fr
 import { GRANULARITIES, type AgentLeaderboardRow, type Granularity } from '@/lib/analytics';
 import { callsOverTimeBars } from '@/lib/charts/calls-over-time';
 import { CallsOverTimeChart } from './CallsOverTimeChart';
-import { formatCount, formatMilliseconds, formatMinutes, formatMoney, formatPercent, formatSeconds } from '@/lib/charts/format';
+import { formatCount, formatMilliseconds, formatMinutes, formatMoney, formatPercent, formatSeconds, whenData } from '@/lib/charts/format';
 import { kpiChange, moneyChange } from '@/lib/charts/kpi';
 import { agentLabel, costTrendPoints, hasSentiment, hourPoints, leaderboardPoints, providerCostPoints, sentimentPoints } from '@/lib/charts/series';
-import { DEFINITIONS } from '@/lib/definitions';
+import { DEFINITIONS, withNote } from '@/lib/definitions';
 import { granularityOf, loadCallAnalytics, loadCallsOverTime, loadOverview, type CardContext } from './data';
 
 export const NO_CALLS = { title: 'No calls in this range', description: 'Choose a longer range, or check that your agents are taking calls.' };
 
 /** The six headline figures with their change vs the previous period of equal length. */
 export async function OverviewKpis({ ctx }: { ctx: CardContext }) {
-  const { calls, cost, performance, previous, range } = await loadOverview(ctx);
+  const { calls, cost, counts, performance, previous, range } = await loadOverview(ctx);
+  // A change needs data on both sides; a figure without data shows "—" and no change.
+  const both = (key: keyof typeof counts) => counts[key] > 0 && previous.counts[key] > 0;
   // "Today" compares with the same hours yesterday (lib/analytics/range previousRange).
   const sameTimeYesterday = previous.range.to.getTime() < range.from.getTime();
   const vs = sameTimeYesterday ? 'vs same time yesterday' : 'vs previous period';
   return (
     <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
       <KpiCard label="Calls" value={formatCount(calls.total)} definition={DEFINITIONS.totalCalls} change={kpiChange(calls.total, previous.calls.total, 'relative')} changeLabel={vs} />
-      <KpiCard label="Success rate" value={formatPercent(performance.successRate)} definition={DEFINITIONS.successRate} change={kpiChange(performance.successRate, previous.performance.successRate, 'points')} changeLabel={vs} />
+      <KpiCard label="Success rate" value={whenData(counts.terminal, formatPercent(performance.successRate))} definition={DEFINITIONS.successRate} change={both('terminal') ? kpiChange(performance.successRate, previous.performance.successRate, 'points') : null} changeLabel={vs} />
       <KpiCard label="Minutes" value={formatMinutes(calls.totalMinutes)} definition={DEFINITIONS.totalMinutes} change={kpiChange(calls.totalMinutes, previous.calls.totalMinutes, 'relative')} changeLabel={vs} />
-      <KpiCard label="Avg duration" value={formatSeconds(calls.avgDuration)} definition={DEFINITIONS.avgDuration} change={kpiChange(calls.avgDuration, previous.calls.avgDuration, 'relative', 'neither')} changeLabel={vs} />
-      <KpiCard label="Avg response time" value={formatMilliseconds(performance.avgResponseTime)} definition={DEFINITIONS.avgResponseTime} change={kpiChange(performance.avgResponseTime, previous.performance.avgResponseTime, 'relative', 'lower')} changeLabel={vs} />
+      <KpiCard label="Avg duration" value={whenData(counts.withDuration, formatSeconds(calls.avgDuration))} definition={DEFINITIONS.avgDuration} change={both('withDuration') ? kpiChange(calls.avgDuration, previous.calls.avgDuration, 'relative', 'neither') : null} changeLabel={vs} />
+      <KpiCard label="Avg response time" value={whenData(counts.withResponseTime, formatMilliseconds(performance.avgResponseTime))} definition={DEFINITIONS.avgResponseTime} change={both('withResponseTime') ? kpiChange(performance.avgResponseTime, previous.performance.avgResponseTime, 'relative', 'lower') : null} changeLabel={vs} />
       <KpiCard label="Billed cost" value={formatMoney(cost.total)} definition={DEFINITIONS.totalCost} change={moneyChange(cost.total, previous.cost.total)} changeLabel={vs} />
     </div>
   );
@@ -48,7 +50,7 @@ export async function CallsByHourCard({ ctx }: { ctx: CardContext }) {
   return (
     <BarChartCard
       title="Calls by hour"
-      definition={`${DEFINITIONS.callsByHour} Hours in ${ctx.timeZone}.`}
+      definition={withNote(DEFINITIONS.callsByHour, `Hours in ${ctx.timeZone}.`)}
       points={hourPoints(analytics.callsByHour)}
       categoryHeader="Local hour"
       valueHeader="Calls"
@@ -182,7 +184,7 @@ export async function CallsOverTimeCard({ ctx, granularity: requested, pathname,
           The link asked for a granularity we could not use ({problem}); showing {granularity}s.
         </p>
       ) : null}
-      <CallsOverTimeChart bars={callsOverTimeBars(series)} granularity={granularity} definition={`${DEFINITIONS.callsOverTime} Buckets in ${ctx.timeZone}.`} actions={switcher} />
+      <CallsOverTimeChart bars={callsOverTimeBars(series)} granularity={granularity} definition={withNote(DEFINITIONS.callsOverTime, `Buckets in ${ctx.timeZone}.`)} actions={switcher} />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { useId, type ReactNode } from 'react';
 import { Definition } from './Definition';
+import type { Explanation } from '@/lib/definitions';
 
 export type CardProps = {
   title: string;
   /** How the figure is computed (METRICS.md wording); shown in a tooltip next to the title. */
-  definition?: string;
+  definition?: Explanation;
   /** Controls at the right of the header (a toggle, a link). */
   actions?: ReactNode;
   children: ReactNode;

@@ -3,6 +3,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { Definition } from './Definition';
 import { EmptyState } from './EmptyState';
+import type { Explanation } from '@/lib/definitions';
 
 export type ChartTable = {
   columns: string[];
@@ -12,7 +13,7 @@ export type ChartTable = {
 export type ChartFrameProps = {
   title: string;
   /** METRICS.md wording, in a tooltip next to the title. */
-  definition?: string;
+  definition?: Explanation;
   /** One sentence describing the chart: its accessible name (lib/charts describePoints). */
   summary: string;
   /** The same figures as a table: visually hidden under the chart, shown by "Show as table". */
@@ -33,7 +34,9 @@ export function ChartFrame({ title, definition, summary, table, height, empty, a
   const headingId = useId();
   const [asTable, setAsTable] = useState(false);
   const tableView = (
-    <div className={asTable ? 'overflow-auto' : 'sr-only'} style={asTable ? { height } : undefined}>
+    // Hidden, the table stays in the accessibility tree; it shows while focus is inside it
+    // (its bars can be toggle buttons), so a keyboard user always sees where focus is.
+    <div className={asTable ? 'overflow-auto' : 'sr-only focus-within:not-sr-only focus-within:mt-3 focus-within:block'} style={asTable ? { height } : undefined}>
       <table className="w-full text-sm">
         <caption className="sr-only">{title}</caption>
         <thead>

@@ -1,12 +1,13 @@
 import type { KpiChange } from '@/lib/charts/kpi';
 import { Definition } from './Definition';
+import type { Explanation } from '@/lib/definitions';
 
 export type KpiCardProps = {
   label: string;
   /** The figure, already formatted for display. */
   value: string;
   /** How it is computed (METRICS.md wording), in a tooltip on hover and keyboard focus. */
-  definition: string;
+  definition: Explanation;
   /** Change vs the previous period (lib/charts/kpi: kpiChange / moneyChange); null shows "no previous data"; leave out for no change line. */
   change?: KpiChange | null;
   /** Visible after the change, e.g. "vs previous 30 days"; defaults to "vs prev. period" (screen readers hear the full wording). */

@@ -1,6 +1,7 @@
 import type { MrrByTierRow, ProviderAnalyticsRow, RevenueMonth } from '@/lib/analytics';
 import { formatCount, formatLocalDate, formatMoney, humanize } from '@/lib/charts/format';
 import type { ChartPoint } from '@/lib/charts/series';
+import { providerName } from '@/lib/providers/brands';
 import { formatLatency, formatMonth } from './format';
 
 /**
@@ -39,13 +40,13 @@ export type SeriesTable = { columns: string[]; rows: { key: string; cells: strin
 
 export function providerCostRevenue(rows: readonly ProviderAnalyticsRow[]) {
   return {
-    data: rows.map((row) => ({ provider: row.provider, cost: Number(row.totalCost), revenue: Number(row.totalRevenue) })),
+    data: rows.map((row) => ({ provider: providerName(row.provider), cost: Number(row.totalCost), revenue: Number(row.totalRevenue) })),
     summary: rows.length
-      ? `Cost vs revenue by provider: ${rows.map((row) => `${row.provider} cost ${formatMoney(row.totalCost)}, revenue ${formatMoney(row.totalRevenue)}`).join('; ')}`
+      ? `Cost vs revenue by provider: ${rows.map((row) => `${providerName(row.provider)} cost ${formatMoney(row.totalCost)}, revenue ${formatMoney(row.totalRevenue)}`).join('; ')}`
       : 'Cost vs revenue by provider: no data',
     table: {
       columns: ['Provider', 'Cost', 'Revenue'],
-      rows: rows.map((row) => ({ key: row.provider, cells: [row.provider, formatMoney(row.totalCost), formatMoney(row.totalRevenue)] })),
+      rows: rows.map((row) => ({ key: row.provider, cells: [providerName(row.provider), formatMoney(row.totalCost), formatMoney(row.totalRevenue)] })),
     } satisfies SeriesTable,
     empty: rows.every((row) => Number(row.totalCost) === 0 && Number(row.totalRevenue) === 0),
   };
@@ -69,10 +70,10 @@ export function latencyOverTime(rows: readonly ProviderAnalyticsRow[]) {
     providers: rows.map((row) => row.provider),
     empty: withChecks.length === 0,
     summary: withChecks.length
-      ? `Latency over time, ${dates.length} days: ${withChecks.map((row) => `${row.provider} averages ${formatLatency(row.avgLatency)}`).join(', ')}`
+      ? `Latency over time, ${dates.length} days: ${withChecks.map((row) => `${providerName(row.provider)} averages ${formatLatency(row.avgLatency)}`).join(', ')}`
       : 'Latency over time: no health checks in the range',
     table: {
-      columns: ['Date', ...rows.map((row) => row.provider)],
+      columns: ['Date', ...rows.map((row) => providerName(row.provider))],
       rows: data.map((point) => ({
         key: String(point.date),
         cells: [String(point.label), ...rows.map((row) => formatLatency(point[row.provider] as number | null))],

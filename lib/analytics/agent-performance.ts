@@ -1,6 +1,6 @@
 import { Prisma, type Db } from '@/lib/db';
 import { NotFoundError } from './errors';
-import { CALL_AGGREGATES, callFigures, type CallAggregateRow } from './call-aggregates';
+import { CALL_AGGREGATES, callFigures, type CallAggregateRow, type FigureCounts } from './call-aggregates';
 import { assertRange, type TimeRange } from './range';
 import { isUuid, scopeCondition, type AnalyticsScope } from './scope';
 import { dailySeries, type SentimentShares } from './series';
@@ -18,6 +18,8 @@ export type AgentPerformance = {
   totalMinutes: number;
   avgResponseTime: number;
   sentiment: SentimentShares;
+  /** Calls behind the success rate and the means; 0: that figure has no data. */
+  counts: FigureCounts;
   /** The 5 most frequent intents (null excluded), ties by intent asc. */
   topIntents: { intent: string; count: number }[];
   /** Daily call counts, every local date of the range. */
@@ -59,6 +61,7 @@ export async function getAgentPerformance(db: Db, scope: AnalyticsScope, agentId
     totalMinutes: figures.totalMinutes,
     avgResponseTime: figures.avgResponseTime,
     sentiment: figures.sentiment,
+    counts: figures.counts,
     topIntents,
     callTrend: dailySeries(range, byDay, 0).map(({ date, value }) => ({ date, count: value })),
   };

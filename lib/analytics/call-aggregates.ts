@@ -14,6 +14,8 @@ export const CALL_AGGREGATES = Prisma.sql`
   coalesce(avg(c.duration_seconds), 0)::float8 AS avg_duration,
   coalesce(sum(c.duration_seconds), 0)::float8 AS total_seconds,
   coalesce(avg(c.avg_response_ms), 0)::float8 AS avg_response,
+  count(c.duration_seconds)::int AS timed,
+  count(c.avg_response_ms)::int AS responses,
   (count(*) FILTER (WHERE c.sentiment = 'positive'))::int AS positive,
   (count(*) FILTER (WHERE c.sentiment = 'neutral'))::int AS neutral,
   (count(*) FILTER (WHERE c.sentiment = 'negative'))::int AS negative`;
@@ -26,6 +28,9 @@ export type CallAggregateRow = {
   avg_duration: number;
   total_seconds: number;
   avg_response: number;
+  /** Calls with a duration / with a response time: whether the means have data at all. */
+  timed: number;
+  responses: number;
   positive: number;
   neutral: number;
   negative: number;
@@ -45,10 +50,14 @@ export type CallFigures = {
   /** Milliseconds, mean over calls with a response time. */
   avgResponseTime: number;
   sentiment: SentimentShares;
+  /** How many calls each rate or mean is over; 0 means the figure has no data (the UI shows "—"). */
+  counts: FigureCounts;
 };
 
+export type FigureCounts = { terminal: number; withDuration: number; withResponseTime: number };
+
 export const EMPTY_CALL_ROW: CallAggregateRow = {
-  total: 0, completed: 0, failed: 0, terminal: 0, avg_duration: 0, total_seconds: 0, avg_response: 0, positive: 0, neutral: 0, negative: 0,
+  total: 0, completed: 0, failed: 0, terminal: 0, avg_duration: 0, total_seconds: 0, avg_response: 0, timed: 0, responses: 0, positive: 0, neutral: 0, negative: 0,
 };
 
 export function callFigures(row: CallAggregateRow = EMPTY_CALL_ROW): CallFigures {
@@ -62,5 +71,6 @@ export function callFigures(row: CallAggregateRow = EMPTY_CALL_ROW): CallFigures
     totalMinutes: row.total_seconds / 60,
     avgResponseTime: row.avg_response,
     sentiment: sentimentShares(row.positive, row.neutral, row.negative),
+    counts: { terminal: row.terminal, withDuration: row.timed ?? 0, withResponseTime: row.responses ?? 0 },
   };
 }

@@ -111,6 +111,8 @@ export const ROLLUP_AGGREGATES = Prisma.sql`
   coalesce(sum(s.duration_sum)::numeric / nullif(sum(s.duration_count), 0)::numeric, 0)::float8 AS avg_duration,
   coalesce(sum(s.duration_sum), 0)::float8 AS total_seconds,
   coalesce(sum(s.response_sum)::numeric / nullif(sum(s.response_count), 0)::numeric, 0)::float8 AS avg_response,
+  coalesce(sum(s.duration_count), 0)::int AS timed,
+  coalesce(sum(s.response_count), 0)::int AS responses,
   coalesce(sum(s.positive), 0)::int AS positive,
   coalesce(sum(s.neutral), 0)::int AS neutral,
   coalesce(sum(s.negative), 0)::int AS negative`;

@@ -64,3 +64,15 @@ function oneOf<T extends string>(param: string, value: unknown, allowed: readonl
   }
   return value as T;
 }
+
+/**
+ * The filters without one dimension's: what a chart of that dimension is fed when the page
+ * is cross-filtered by it, so it keeps every bar (METRICS.md, "Cross-filtering"). Every
+ * other filter still applies, so its bars are exact counts of the calls the page shows
+ * plus the other values of its own dimension.
+ */
+export function filtersWithout(filters: CallFilters, dimension: keyof CallFilters): CallFilters {
+  const rest = { ...filters };
+  delete rest[dimension];
+  return rest;
+}

@@ -26,15 +26,18 @@ export {
   TERMINAL_STATUSES,
   CALL_DIRECTIONS,
   SENTIMENTS,
+  filtersWithout,
   type CallFilters,
   type CallStatus,
   type CallDirection,
   type Sentiment,
 } from './filters';
 export type { SentimentShares } from './series';
+export type { FigureCounts } from './call-aggregates';
 export { getWorkspaceOverview, type WorkspaceOverview, type OverviewFigures } from './workspace-overview';
 export { getCallAnalytics, type CallAnalytics, type AgentLeaderboardRow } from './call-analytics';
 export { listCallProviders } from './call-providers';
+export { getCallBreakdown, type BreakdownDimension, type CallBreakdownRow } from './call-breakdown';
 export { getAgentPerformance, type AgentPerformance } from './agent-performance';
 export { getPlatformOverview, type PlatformOverview, type PlatformRangeFigures, type TopWorkspace } from './platform-overview';
 export { getProviderAnalytics, type ProviderAnalyticsRow } from './provider-analytics';

@@ -1,5 +1,5 @@
 import { Prisma, type Db } from '@/lib/db';
-import { callFigures, type CallAggregateRow } from './call-aggregates';
+import { callFigures, type CallAggregateRow, type FigureCounts } from './call-aggregates';
 import { callTotalsSource, ROLLUP_AGGREGATES } from './call-source';
 import { assertRange, previousRange, type TimeRange } from './range';
 import type { AnalyticsScope } from './scope';
@@ -12,6 +12,8 @@ export type OverviewFigures = {
   /** From usage records created in the range; money as decimal strings. */
   cost: { total: string; byProvider: Record<string, string>; trend: { date: string; cost: string }[] };
   performance: { successRate: number; avgResponseTime: number; sentiment: SentimentShares };
+  /** Calls behind the success rate and the means; 0: that figure has no data. */
+  counts: FigureCounts;
 };
 
 export type WorkspaceOverview = OverviewFigures & {
@@ -92,5 +94,6 @@ function figures(range: TimeRange, current: boolean, callRows: (CallAggregateRow
       trend: dailySeries(range, byDay, '0.000000').map(({ date, value }) => ({ date, cost: value })),
     },
     performance: { successRate: calls.successRate, avgResponseTime: calls.avgResponseTime, sentiment: calls.sentiment },
+    counts: calls.counts,
   };
 }

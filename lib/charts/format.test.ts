@@ -35,8 +35,8 @@ describe('figures for display', () => {
     expect(formatPercent(87.4567)).toBe('87.5%');
     expect(formatPercent(0)).toBe('0.0%');
     expect(formatSeconds(45.4)).toBe('45s');
-    expect(formatSeconds(125)).toBe('2m 05s');
-    expect(formatSeconds(3725)).toBe('1h 02m');
+    expect(formatSeconds(125)).toBe('2m 5s');
+    expect(formatSeconds(3725)).toBe('1h 2m');
     expect(formatMilliseconds(840.4)).toBe('840 ms');
     expect(formatMilliseconds(1234)).toBe('1.2 s');
   });
@@ -53,5 +53,25 @@ describe('figures for display', () => {
 
   it('humanizes enum values', () => {
     expect(humanize('no_answer')).toBe('No answer');
+  });
+});
+
+describe('durations: one format everywhere', () => {
+  it('writes whole seconds as "45s", "2m 40s", "1h 2m"', () => {
+    expect(formatSeconds(0)).toBe('0s');
+    expect(formatSeconds(0.4)).toBe('0s');
+    expect(formatSeconds(59)).toBe('59s');
+    expect(formatSeconds(59.5)).toBe('1m 0s');
+    expect(formatSeconds(60)).toBe('1m 0s');
+    expect(formatSeconds(160)).toBe('2m 40s');
+    expect(formatSeconds(3599)).toBe('59m 59s');
+    expect(formatSeconds(3600)).toBe('1h 0m');
+    expect(formatSeconds(3720)).toBe('1h 2m');
+    expect(formatSeconds(90_061)).toBe('25h 1m');
+  });
+
+  it('says "—" when there is no duration', () => {
+    expect(formatSeconds(null)).toBe('—');
+    expect(formatSeconds(Number.NaN)).toBe('—');
   });
 });

@@ -58,14 +58,26 @@ export function formatMinutes(value: number): string {
   return value >= 100 ? countFormat.format(value) : oneDecimal.format(value);
 }
 
-/** Seconds → "2m 05s" (or "45s"). */
-export function formatSeconds(value: number): string {
-  const total = Math.round(value);
+/**
+ * The one duration format (pages, tables, PDFs, Markdown): whole seconds, "45s" under a
+ * minute, "2m 40s" under an hour ("1m 0s" keeps both units so a column reads alike),
+ * "1h 2m" from an hour on (seconds dropped). 0 → "0s"; null (no duration) → "—".
+ */
+export function formatSeconds(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  const total = Math.max(0, Math.round(value));
   if (total < 60) return `${total}s`;
   const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  if (minutes < 60) return `${minutes}m ${String(seconds).padStart(2, '0')}s`;
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
+  if (minutes < 60) return `${minutes}m ${total % 60}s`;
+  return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+
+/**
+ * A figure that has no data (a success rate of zero ended calls, a mean over no calls) is
+ * "—", never a 0.0 % or 0 ms that reads as a real value. `over` is how many calls it is over.
+ */
+export function whenData(over: number, text: string): string {
+  return over > 0 ? text : '—';
 }
 
 /** Milliseconds → "840 ms" / "1.2 s". */

@@ -1,4 +1,5 @@
-import type { AgentLeaderboardRow, AgentPerformance, CallAnalytics, CallDirection, CallStatus, OverviewFigures, SentimentShares } from '@/lib/analytics';
+import type { AgentLeaderboardRow, AgentPerformance, CallAnalytics, CallBreakdownRow, CallDirection, CallStatus, OverviewFigures, SentimentShares } from '@/lib/analytics';
+import { providerName } from '@/lib/providers/brands';
 import { compareDecimal, formatCount, formatHour, formatLocalDate, formatMoney, formatPercent, humanize } from './format';
 
 /**
@@ -21,6 +22,8 @@ export type ChartPoint = {
    * (a draft billing period): drawn hatched, and said in the tooltip and the table.
    */
   partial?: string;
+  /** Good / neutral / bad figures (sentiment) draw in the tone colours, wherever they are charted. */
+  tone?: 'good' | 'neutral' | 'bad';
 };
 
 export function costTrendPoints(trend: OverviewFigures['cost']['trend']): ChartPoint[] {
@@ -75,9 +78,18 @@ export function leaderboardPoints(rows: AgentLeaderboardRow[], limit = 10, selec
 }
 
 const SENTIMENT_ORDER = ['positive', 'neutral', 'negative'] as const satisfies readonly (keyof SentimentShares)[];
+export const SENTIMENT_TONES = { positive: 'good', neutral: 'neutral', negative: 'bad' } as const satisfies Record<keyof SentimentShares, ChartPoint['tone']>;
 
-export function sentimentPoints(shares: SentimentShares): ChartPoint[] {
-  return SENTIMENT_ORDER.map((sentiment) => ({ key: sentiment, label: humanize(sentiment), value: shares[sentiment], display: formatPercent(shares[sentiment]), filter: sentiment }));
+export function sentimentPoints(shares: SentimentShares, selected: string | null = null): ChartPoint[] {
+  return SENTIMENT_ORDER.map((sentiment) => ({
+    key: sentiment,
+    label: humanize(sentiment),
+    value: shares[sentiment],
+    display: formatPercent(shares[sentiment]),
+    filter: sentiment,
+    tone: SENTIMENT_TONES[sentiment],
+    highlighted: sentiment === selected,
+  }));
 }
 
 /** True when no call in the range had a sentiment (all shares are 0 by definition). */
@@ -89,7 +101,34 @@ export function hasSentiment(shares: SentimentShares): boolean {
 export function providerCostPoints(byProvider: Record<string, string>): ChartPoint[] {
   return Object.entries(byProvider)
     .sort(([a, x], [b, y]) => compareDecimal(y, x) || a.localeCompare(b))
-    .map(([provider, cost]) => ({ key: provider, label: provider, value: Number(cost), display: formatMoney(cost), filter: provider }));
+    .map(([provider, cost]) => ({ key: provider, label: providerName(provider), value: Number(cost), display: formatMoney(cost), filter: provider }));
+}
+
+/** Calls per sentiment (fixed order, tone colours; calls without one last, not choosable). */
+export function sentimentCallPoints(rows: CallBreakdownRow[], selected: string | null = null): ChartPoint[] {
+  const counts = new Map(rows.map((row) => [row.value, row.calls]));
+  const points: ChartPoint[] = SENTIMENT_ORDER.map((sentiment) => ({
+    key: sentiment,
+    label: humanize(sentiment),
+    value: counts.get(sentiment) ?? 0,
+    display: formatCount(counts.get(sentiment) ?? 0),
+    filter: sentiment,
+    tone: SENTIMENT_TONES[sentiment],
+    highlighted: sentiment === selected,
+  }));
+  const none = counts.get(null) ?? 0;
+  return none > 0 ? [...points, { key: 'none', label: 'No sentiment', value: none, display: formatCount(none) }] : points;
+}
+
+/** Calls per voice provider, brand names, most calls first; calls without a provider last, not choosable. */
+export function providerCallPoints(rows: CallBreakdownRow[], selected: string | null = null): ChartPoint[] {
+  return rows.map((row) => ({
+    key: row.value ?? 'none',
+    label: providerName(row.value),
+    value: row.calls,
+    display: formatCount(row.calls),
+    ...(row.value === null ? {} : { filter: row.value, highlighted: row.value === selected }),
+  }));
 }
 
 const STATUS_LABELS = {

@@ -1,9 +1,11 @@
+import { localDateOf } from '@/lib/analytics/range';
+import { formatLocalDate } from '@/lib/charts/format';
 /**
  * Display formatting for reports. Reports state their rounding (METRICS.md): money to the
  * cent (half up, from the exact decimal string, never through a float), percentages to
- * one decimal, minutes and seconds to whole units, counts in full.
+ * one decimal, minutes to whole units, durations to whole seconds, counts in full.
  */
-export const ROUNDING_NOTE = 'Money is rounded to the cent, percentages to one decimal place, minutes and seconds to whole units.';
+export const ROUNDING_NOTE = 'Money is rounded to the cent, percentages to one decimal place, minutes to whole units, durations to whole seconds.';
 
 /** "1234.565000" → "$1,234.57" (half up on the exact decimal). */
 export function formatMoney(decimal: string, currency = '$'): string {
@@ -29,9 +31,8 @@ export function formatMinutes(minutes: number): string {
   return formatCount(minutes);
 }
 
-export function formatSeconds(seconds: number | null): string {
-  return seconds === null ? '–' : `${formatCount(seconds)} s`;
-}
+/** Durations as on the pages ("2m 40s", "1h 2m"; "—" for none): one formatter for both. */
+export { formatSeconds } from '@/lib/charts/format';
 
 /** Quantities are decimals in the usage type's unit: up to 2 places, trailing zeros dropped. */
 export function formatQuantity(decimal: string): string {
@@ -46,9 +47,9 @@ export function formatHour(hour: number): string {
   return `${pad(hour)}:00–${pad((hour + 1) % 24)}:00`;
 }
 
-/** "1 Mar 2026" from an instant, read in the zone. */
+/** "Mar 1, 2026" from an instant, read in the zone: the pages' date format (lib/charts/format formatLocalDate). */
 export function formatDate(instant: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(instant));
+  return formatLocalDate(localDateOf(new Date(instant), timeZone), true);
 }
 
 /** The last local date of a half-open range ends one instant before `to`. */

@@ -1,3 +1,4 @@
+import { providerName } from '@/lib/providers/brands';
 import type { ExecutiveSummary } from './executive';
 import { agentLabel, formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatRangeDates, formatSeconds, ROUNDING_NOTE } from './format';
 import { quarterTitle } from './period';
@@ -59,7 +60,7 @@ export function executiveSummaryMarkdown(s: ExecutiveSummary): string {
     '',
     '## Cost Breakdown by Provider',
     '',
-    ...(s.costByProvider.length ? s.costByProvider.map((c) => `- **${escapeMarkdown(c.provider)}**: ${formatMoney(c.cost)}`) : ['No usage in this quarter.']),
+    ...(s.costByProvider.length ? s.costByProvider.map((c) => `- **${escapeMarkdown(providerName(c.provider))}**: ${formatMoney(c.cost)}`) : ['No usage in this quarter.']),
     '',
     '## Peak Call Hours',
     '',

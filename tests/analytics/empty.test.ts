@@ -36,6 +36,8 @@ describe('empty workspace and empty range', () => {
     ]);
     expect(overview.cost.trend.every((p) => p.cost === '0.000000')).toBe(true);
     expect(overview.performance).toEqual({ successRate: 0, avgResponseTime: 0, sentiment: { positive: 0, neutral: 0, negative: 0 } });
+    // No data behind the rate and the means: the UI shows "—" for them.
+    expect(overview.counts).toEqual({ terminal: 0, withDuration: 0, withResponseTime: 0 });
     expect(overview.previous.calls.total).toBe(0);
     expect(overview.previous.cost.trend).toHaveLength(8);
   });

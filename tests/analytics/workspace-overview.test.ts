@@ -40,6 +40,8 @@ describe('getWorkspaceOverview', () => {
     // 2 completed of 4 terminal (the in-progress call is not terminal); seed: 2/5 = 40 %.
     expect(overview.performance.successRate).toBe(50);
     expect(overview.performance.avgResponseTime).toBe(200);
+    expect(overview.counts).toEqual({ terminal: 4, withDuration: 4, withResponseTime: 2 });
+    expect(overview.previous.counts).toEqual({ terminal: 1, withDuration: 1, withResponseTime: 0 });
     expect(overview.performance.sentiment.positive).toBeCloseTo(100 / 3, 10);
     expect(overview.performance.sentiment.neutral).toBeCloseTo(100 / 3, 10);
     expect(overview.performance.sentiment.negative).toBeCloseTo(100 / 3, 10);

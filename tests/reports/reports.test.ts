@@ -97,7 +97,7 @@ describe('monthly report and executive summary', () => {
     const report = (await monthly('month=2026-03')).body as MonthlyReport;
     expect(text).toContain('Monthly report – March 2026');
     expect(text).toContain('Acme "Reports" & Co');
-    expect(text).toContain('1 Mar 2026 – 31 Mar 2026');
+    expect(text).toContain('Mar 1, 2026 – Mar 31, 2026'); // the pages' date format
     expect(text).toContain(report.summary.totalCalls.toLocaleString('en-US'));
     expect(text).toContain(`${report.summary.successRate.toFixed(1)}%`);
     expect(text).toContain(Math.round(report.summary.totalMinutes).toLocaleString('en-US'));

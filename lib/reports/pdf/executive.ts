@@ -1,3 +1,4 @@
+import { providerName } from '@/lib/providers/brands';
 import type { ExecutiveSummary } from '../executive';
 import { formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatRangeDates, formatSeconds, ROUNDING_NOTE } from '../format';
 import { quarterTitle } from '../period';
@@ -40,7 +41,7 @@ export function executiveSummaryPdf(s: ExecutiveSummary, generatedAt: Date): Pro
   ]);
 
   sectionTitle(doc, 'Cost breakdown by provider');
-  const providerRows: TableRow[] = s.costByProvider.map((c) => ({ cells: [c.provider, formatMoney(c.cost)] }));
+  const providerRows: TableRow[] = s.costByProvider.map((c) => ({ cells: [providerName(c.provider), formatMoney(c.cost)] }));
   providerRows.push(providerRows.length ? { cells: ['Total', formatMoney(k.totalCost)], bold: true } : { cells: ['No usage in this quarter', ''] });
   table(doc, [{ header: 'Provider', width: 0.7 }, { header: 'Billed', width: 0.3, align: 'right' }], providerRows);
 

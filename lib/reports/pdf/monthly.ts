@@ -1,3 +1,4 @@
+import { providerName } from '@/lib/providers/brands';
 import type { MonthlyReport } from '../monthly';
 import { formatCount, formatDate, formatMinutes, formatMoney, formatPercent, formatQuantity, formatRangeDates, formatSeconds, ROUNDING_NOTE } from '../format';
 import { monthTitle } from '../period';
@@ -67,9 +68,9 @@ export function monthlyReportPdf(report: MonthlyReport, generatedAt: Date): Prom
   const usageRows: TableRow[] = [];
   for (const provider of usage.byProvider) {
     for (const line of usage.lines.filter((l) => l.provider === provider.provider)) {
-      usageRows.push({ cells: [line.provider, line.usageType.replaceAll('_', ' '), formatQuantity(line.quantity), formatMoney(line.billedAmount)] });
+      usageRows.push({ cells: [providerName(line.provider), line.usageType.replaceAll('_', ' '), formatQuantity(line.quantity), formatMoney(line.billedAmount)] });
     }
-    usageRows.push({ cells: [`${provider.provider} total`, '', '', formatMoney(provider.billedAmount)], bold: true });
+    usageRows.push({ cells: [`${providerName(provider.provider)} total`, '', '', formatMoney(provider.billedAmount)], bold: true });
   }
   if (usageRows.length === 0) usageRows.push({ cells: ['No usage', '', '', ''] });
   else usageRows.push({ cells: ['Total', '', '', formatMoney(usage.totals.billedAmount)], bold: true });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { CallsHeaderActions } from '@/components/dashboard/CallsHeaderActions';
 import { CallsTable } from '@/components/dashboard/CallsTable';
-import { AgentCallsCard, CallFilters, CallsKpis, DirectionCard, HourCard, StatusCard } from '@/components/dashboard/calls-cards';
+import { AgentCallsCard, CallFilters, CallsKpis, DirectionCard, HourCard, ProviderCallsCard, SentimentCallsCard, StatusCard } from '@/components/dashboard/calls-cards';
 import { ViewHeader } from '@/components/dashboard/ViewHeader';
 import { pageContext, type SearchParams } from '@/components/dashboard/data';
 import { Card, CardSlot, ErrorBoundary, KpiSkeleton } from '@/components/ui';
@@ -11,7 +11,10 @@ import { DEFINITIONS } from '@/lib/definitions';
 
 export const metadata: Metadata = { title: 'Calls' };
 
-/** Filters narrow every chart and the table; a bar (status, direction, agent) narrows to its calls. */
+/**
+ * Filters narrow every chart and the table; a bar (status, direction, sentiment, provider,
+ * agent, hour) narrows to its calls, and its own chart keeps every bar (cross-filtering).
+ */
 export default async function CallsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { access, ctx, query, range } = await pageContext(params, searchParams);
   const base = `/workspaces/${access.workspace.id}/calls`;
@@ -42,6 +45,12 @@ export default async function CallsPage({ params, searchParams }: { params: Prom
           </CardSlot>
           <CardSlot title="Calls by direction" height={200}>
             <DirectionCard ctx={ctx} />
+          </CardSlot>
+          <CardSlot title="Calls by sentiment" height={200}>
+            <SentimentCallsCard ctx={ctx} />
+          </CardSlot>
+          <CardSlot title="Calls by voice provider" height={200}>
+            <ProviderCallsCard ctx={ctx} />
           </CardSlot>
           <CardSlot title="Calls by agent" height={320}>
             <AgentCallsCard ctx={ctx} />
