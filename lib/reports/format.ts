@@ -57,6 +57,16 @@ export function formatRangeDates(start: Date | string, end: Date | string, timeZ
   return `${formatDate(start, timeZone)} – ${formatDate(last, timeZone)}`;
 }
 
+/**
+ * A report period's dates; one that has not ended says until when it runs:
+ * "1 Dec 2026 – 2 Dec 2026 04:30 (to date)".
+ */
+export function formatReportRange(period: { start: string; end: string; timeZone: string; toDate: boolean }): string {
+  if (!period.toDate) return formatRangeDates(period.start, period.end, period.timeZone);
+  const until = new Intl.DateTimeFormat('en-GB', { timeZone: period.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(period.end));
+  return `${formatDate(period.start, period.timeZone)} – ${formatDate(period.end, period.timeZone)} ${until} (to date)`;
+}
+
 /** A leaderboard row's name: deleted agents and calls without an agent are told apart. */
 export function agentLabel(row: { agentId: string | null; agentName: string | null }): string {
   if (row.agentName !== null) return row.agentName;
