@@ -8,6 +8,7 @@ import { DataTable, EmptyState, ErrorState, type Column } from '@/components/ui'
 import type { CallListItem, CallListResponse } from '@/lib/api/schemas';
 import { formatCount, formatInstant, formatMoney, formatSeconds, humanize } from '@/lib/charts/format';
 import { nextSearch, viewSearch } from '@/lib/charts/url';
+import { agentDisplayName } from '@/lib/agents/label';
 
 const SORTS = [
   { value: 'started_at', label: 'Started' },
@@ -122,7 +123,7 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
     {
       key: 'agent',
       header: 'Agent',
-      cell: (row) => (row.agentName ? `${row.agentName}${row.agentDeleted ? ' (deleted)' : ''}` : <span className="text-slate-500">{row.agentId ? 'Deleted agent' : 'No agent'}</span>),
+      cell: (row) => (row.agentName ? agentDisplayName(row) : <span className="text-slate-500">{agentDisplayName(row)}</span>),
     },
     { key: 'caller', header: 'Caller', cell: (row) => <span className="tabular">{row.callerNumber ?? '—'}</span> },
     { key: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },

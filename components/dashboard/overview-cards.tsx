@@ -111,7 +111,7 @@ export function LeaderboardTable({ rows, workspaceId, search }: { rows: AgentLea
           cell: (row) =>
             row.agentId && row.agentName ? (
               <Link href={`/workspaces/${workspaceId}/agents/${row.agentId}${search}`} className="font-medium text-brand-700 hover:underline">
-                {row.agentName}
+                {agentLabel(row)}
               </Link>
             ) : (
               <span className="text-slate-500">{agentLabel(row)}</span>

@@ -5,6 +5,7 @@ import { costTrendPoints, describePoints, directionPoints, hourPoints, isAllZero
 const row = (agentId: string | null, agentName: string | null, count: number): AgentLeaderboardRow => ({
   agentId,
   agentName,
+  agentDeleted: false,
   count,
   completed: count,
   successRate: 100,

@@ -1,3 +1,4 @@
+import { agentDisplayName } from '@/lib/agents/label';
 import type { AgentLeaderboardRow, AgentPerformance, CallAnalytics, CallDirection, CallStatus, OverviewFigures, SentimentShares } from '@/lib/analytics';
 import { compareDecimal, formatCount, formatHour, formatLocalDate, formatMoney, formatPercent, humanize } from './format';
 
@@ -46,10 +47,9 @@ export function hourPoints(callsByHour: CallAnalytics['callsByHour'], selectedHo
   });
 }
 
-/** The name shown for a leaderboard row whose agent is gone or was never set. */
-export function agentLabel(row: Pick<AgentLeaderboardRow, 'agentId' | 'agentName'>): string {
-  if (row.agentName) return row.agentName;
-  return row.agentId ? 'Deleted agent' : 'No agent';
+/** A leaderboard row's name, as agents are named everywhere (lib/agents/label.ts). */
+export function agentLabel(row: Pick<AgentLeaderboardRow, 'agentId' | 'agentName' | 'agentDeleted'>): string {
+  return agentDisplayName(row);
 }
 
 export type LeaderboardRow = {

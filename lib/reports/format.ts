@@ -67,8 +67,5 @@ export function formatReportRange(period: { start: string; end: string; timeZone
   return `${formatDate(period.start, period.timeZone)} – ${formatDate(period.end, period.timeZone)} ${until} (to date)`;
 }
 
-/** A leaderboard row's name: deleted agents and calls without an agent are told apart. */
-export function agentLabel(row: { agentId: string | null; agentName: string | null }): string {
-  if (row.agentName !== null) return row.agentName;
-  return row.agentId === null ? 'No agent assigned' : `Deleted agent (${row.agentId.slice(0, 8)})`;
-}
+/** A leaderboard row's name, as agents are named everywhere (lib/agents/label.ts). */
+export { agentDisplayName as agentLabel } from '@/lib/agents/label';
