@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AdminOverviewResponse, CallListResponse, WorkspaceListResponse } from '@/lib/api/schemas';
 import { formatCount, formatMoney } from '@/lib/charts/format';
 import { expect, test } from './fixtures/auth';
-import { expectNoAxeViolations } from './fixtures/axe';
+import { checkWidths as checkWidthsIn } from './fixtures/widths';
 
 /**
  * Issue 15 (what people see), per role and width: the admin console in calendar months,
@@ -20,19 +19,7 @@ async function api<T>(page: Page, url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Both widths: a screenshot, no sideways scroll of the page, and an axe scan. */
-async function checkWidths(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${name} at ${width} px scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
-    await expectNoAxeViolations(page, `${name} at ${width} px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const checkWidths = (page: Page, name: string) => checkWidthsIn(page, name, SHOTS);
 
 async function acme(page: Page) {
   const { workspaces } = await api<WorkspaceListResponse>(page, '/api/workspaces');
