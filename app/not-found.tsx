@@ -1,5 +1,4 @@
-import { AppHeader } from '@/components/layout/AppHeader';
-import { StatusPage } from '@/components/layout/StatusPage';
+import { StandaloneStatusPage } from '@/components/layout/StatusPage';
 
 /**
  * Another workspace, an unknown agent and a mistyped address all land here, and look the
@@ -7,12 +6,5 @@ import { StatusPage } from '@/components/layout/StatusPage';
  * way back (and Sign out) is where it always is.
  */
 export default function NotFound() {
-  return (
-    <div className="min-h-screen">
-      <AppHeader />
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-        <StatusPage code={404} title="Page not found" message="This page does not exist, or you do not have access to it." />
-      </main>
-    </div>
-  );
+  return <StandaloneStatusPage code={404} title="Page not found" message="This page does not exist, or you do not have access to it." />;
 }

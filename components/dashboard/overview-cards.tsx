@@ -5,8 +5,9 @@ import { callsOverTimeBars } from '@/lib/charts/calls-over-time';
 import { CallsOverTimeChart } from './CallsOverTimeChart';
 import { formatCount, formatMilliseconds, formatMinutes, formatMoney, formatPercent, formatSeconds } from '@/lib/charts/format';
 import { kpiChange, moneyChange } from '@/lib/charts/kpi';
-import { agentLabel, costTrendPoints, hasSentiment, hourPoints, leaderboardPoints, providerCostPoints, sentimentPoints } from '@/lib/charts/series';
+import { agentLabel, hasSentiment, hourPoints, leaderboardPoints, providerCostPoints, sentimentPoints } from '@/lib/charts/series';
 import { DEFINITIONS } from '@/lib/definitions';
+import { TREND_HEADERS, trendGranularity, trendPoints } from '@/lib/charts/trend';
 import { granularityOf, loadCallAnalytics, loadCallsOverTime, loadOverview, type CardContext } from './data';
 
 export const NO_CALLS = { title: 'No calls in this range', description: 'Choose a longer range, or check that your agents are taking calls.' };
@@ -29,13 +30,16 @@ export async function OverviewKpis({ ctx }: { ctx: CardContext }) {
   );
 }
 
-export async function CostTrendCard({ ctx }: { ctx: CardContext }) {
-  const { cost } = await loadOverview(ctx);
+/** Billed cost per day, week or month: the overview's `granularity` when it is one of those, else as the range wants. */
+export async function CostTrendCard({ ctx, granularity: requested }: { ctx: CardContext; granularity?: unknown }) {
+  const { cost, range } = await loadOverview(ctx);
+  const granularity = trendGranularity(range, granularityOf(ctx, requested).granularity);
   return (
     <TrendChartCard
       title="Cost trend"
       definition={DEFINITIONS.costTrend}
-      points={costTrendPoints(cost.trend)}
+      categoryHeader={TREND_HEADERS[granularity]}
+      points={trendPoints(range, cost.trend.map((d) => ({ date: d.date, value: d.cost })), granularity)}
       valueHeader="Billed cost"
       valueFormat="money"
       empty={{ title: 'No billed usage in this range', description: 'Cost appears once calls in the range have usage records.' }}

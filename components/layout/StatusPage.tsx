@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { AppHeader } from './AppHeader';
 
 /**
  * The body of a 403 or 404 page: its own <title> (React 19 hoists it into <head>) and h1,
@@ -16,5 +17,17 @@ export function StatusPage({ code, title, message, back = { href: '/workspaces',
         {back.label}
       </Link>
     </section>
+  );
+}
+
+/** A 403 or 404 outside the workspace and admin frames: the app header above it. */
+export function StandaloneStatusPage(props: Parameters<typeof StatusPage>[0]) {
+  return (
+    <div className="min-h-screen">
+      <AppHeader />
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        <StatusPage {...props} />
+      </main>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { agentDisplayName } from '@/lib/agents/label';
-import type { AgentLeaderboardRow, AgentPerformance, CallAnalytics, CallDirection, CallStatus, OverviewFigures, SentimentShares } from '@/lib/analytics';
-import { compareDecimal, formatCount, formatHour, formatLocalDate, formatMoney, formatPercent, humanize } from './format';
+import type { AgentLeaderboardRow, AgentPerformance, CallAnalytics, CallDirection, CallStatus, SentimentShares } from '@/lib/analytics';
+import { compareDecimal, formatCount, formatHour, formatMoney, formatPercent, humanize } from './format';
 
 /**
  * Prepare, then draw (STYLE.md §7): these pure functions turn analytics results into the
@@ -23,20 +23,6 @@ export type ChartPoint = {
    */
   partial?: string;
 };
-
-export function costTrendPoints(trend: OverviewFigures['cost']['trend']): ChartPoint[] {
-  const withYear = spansYears(trend.map((point) => point.date));
-  return trend.map((point) => ({ key: point.date, label: formatLocalDate(point.date, withYear), value: Number(point.cost), display: formatMoney(point.cost) }));
-}
-
-export function callTrendPoints(trend: AgentPerformance['callTrend']): ChartPoint[] {
-  const withYear = spansYears(trend.map((point) => point.date));
-  return trend.map((point) => ({ key: point.date, label: formatLocalDate(point.date, withYear), value: point.count, display: formatCount(point.count) }));
-}
-
-function spansYears(dates: string[]): boolean {
-  return dates.length > 0 && dates[0]!.slice(0, 4) !== dates[dates.length - 1]!.slice(0, 4);
-}
 
 /** Exactly 24 local hours, 0..23, zero-filled whatever the input holds. */
 export function hourPoints(callsByHour: CallAnalytics['callsByHour'], selectedHour: number | null = null): ChartPoint[] {
