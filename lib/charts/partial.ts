@@ -1,4 +1,5 @@
-import { localDateOf, type TimeRange } from '@/lib/analytics';
+// Not the analytics index: this runs in client components too, and the index reaches the database.
+import { localDateOf, type TimeRange } from '@/lib/analytics/range';
 import { formatLocalDate } from './format';
 
 const time = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);

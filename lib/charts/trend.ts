@@ -1,4 +1,5 @@
-import { bucketKey, chooseGranularity, listBuckets, startOfLocalDate, type Granularity, type TimeRange } from '@/lib/analytics';
+import { bucketKey, chooseGranularity, listBuckets, type Granularity } from '@/lib/analytics/buckets';
+import { startOfLocalDate, type TimeRange } from '@/lib/analytics/range';
 import { formatMonth } from '@/lib/admin/format';
 import { formatCount, formatLocalDate, formatMoney } from './format';
 import { partialNote } from './partial';
