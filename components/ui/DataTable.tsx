@@ -42,7 +42,7 @@ export type DataTableProps<T> = {
 /**
  * The stacked layout below `sm`: rows become bordered cards, the header row is kept for
  * screen readers only, and each cell shows its column's name (from `data-label`) before
- * its value. Values wrap, so a long name never widens the page.
+ * its value (an empty cell is left out). Values wrap, so a long name never widens the page.
  */
 const STACKED = {
   table: 'max-sm:block max-sm:min-w-0',
@@ -51,7 +51,7 @@ const STACKED = {
   row: 'max-sm:block max-sm:rounded-md max-sm:border max-sm:last:border max-sm:border-slate-200 max-sm:p-3',
   title: 'max-sm:block max-sm:whitespace-normal max-sm:break-words max-sm:p-0 max-sm:pb-1 max-sm:text-left max-sm:font-medium',
   cell:
-    'max-sm:flex max-sm:items-baseline max-sm:justify-between max-sm:gap-3 max-sm:whitespace-normal max-sm:break-words max-sm:px-0 max-sm:py-0.5 max-sm:text-right ' +
+    'max-sm:flex max-sm:empty:hidden max-sm:items-baseline max-sm:justify-between max-sm:gap-3 max-sm:whitespace-normal max-sm:break-words max-sm:px-0 max-sm:py-0.5 max-sm:text-right ' +
     'max-sm:before:shrink-0 max-sm:before:text-left max-sm:before:text-xs max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]',
 };
 
