@@ -1,4 +1,8 @@
+import type { Metadata } from 'next';
 import { StandaloneStatusPage } from '@/components/layout/StatusPage';
+
+// An unmatched address renders outside every page: its <title> comes from here.
+export const metadata: Metadata = { title: 'Page not found' };
 
 /**
  * Another workspace, an unknown agent and a mistyped address all land here, and look the
