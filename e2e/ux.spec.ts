@@ -19,7 +19,6 @@ async function api<T>(page: Page, url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Both widths: a screenshot, no sideways scroll of the page, and an axe scan. */
 const checkWidths = (page: Page, name: string) => checkWidthsIn(page, name, SHOTS);
 
 async function acme(page: Page) {

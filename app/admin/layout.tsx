@@ -36,12 +36,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           )}
         </div>
       </header>
-      {/* On phones a definition tooltip opens as a banner across the top of the screen, so
-          none can stick out of the viewport; the page itself never scrolls sideways. */}
-      <main
-        id="main"
-        className="relative mx-auto max-w-7xl overflow-x-clip px-4 py-6 sm:px-6 max-sm:[&_[role=tooltip]]:fixed max-sm:[&_[role=tooltip]]:inset-x-4 max-sm:[&_[role=tooltip]]:top-4 max-sm:[&_[role=tooltip]]:w-auto max-sm:[&_[role=tooltip]]:max-w-none"
-      >
+      {/* The page itself never scrolls sideways (definition tooltips open as a banner on phones). */}
+      <main id="main" className="relative mx-auto max-w-7xl overflow-x-clip px-4 py-6 sm:px-6">
         {children}
       </main>
     </div>

@@ -19,7 +19,7 @@ export function PeriodActions({ workspaceId, periodId, status, label }: { worksp
       <input type="hidden" name="periodId" value={periodId} />
       {status === 'finalized' ? (
         <>
-          <button type="submit" name="action" value="paid" disabled={pending} className="rounded-md bg-emerald-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-emerald-700 disabled:opacity-60">
+          <button type="submit" name="action" value="paid" disabled={pending} className="rounded-md bg-emerald-700 px-2.5 py-1 text-xs font-medium text-white hover:bg-emerald-800 disabled:opacity-60">
             Mark paid
           </button>
           <div className="flex flex-col">

@@ -9,6 +9,7 @@ import type { CallListItem, CallListResponse } from '@/lib/api/schemas';
 import { providerName } from '@/lib/providers/brands';
 import { formatCount, formatInstant, formatMoney, formatSeconds, humanize } from '@/lib/charts/format';
 import { nextSearch, viewSearch } from '@/lib/charts/url';
+import { agentDisplayName } from '@/lib/agents/label';
 
 const SORTS = [
   { value: 'started_at', label: 'Started' },
@@ -123,7 +124,7 @@ export function CallsTable({ workspaceId, timeZone }: { workspaceId: string; tim
     {
       key: 'agent',
       header: 'Agent',
-      cell: (row) => (row.agentName ? `${row.agentName}${row.agentDeleted ? ' (deleted)' : ''}` : <span className="text-slate-500">{row.agentId ? 'Deleted agent' : 'No agent'}</span>),
+      cell: (row) => (row.agentName ? agentDisplayName(row) : <span className="text-slate-500">{agentDisplayName(row)}</span>),
     },
     { key: 'caller', header: 'Caller', cell: (row) => <span className="tabular">{row.callerNumber ?? '—'}</span> },
     { key: 'status', header: 'Status', cell: (row) => <StatusBadge status={row.status} /> },

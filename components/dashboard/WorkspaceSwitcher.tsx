@@ -14,7 +14,7 @@ export function WorkspaceSwitcher({ currentId, workspaces }: { currentId: string
   if (workspaces.length <= 1) return <span className="truncate text-sm font-medium text-slate-900">{current?.name}</span>;
   const section = /^\/workspaces\/[^/]+\/(calls|agents|reports)/.exec(pathname)?.[1];
   return (
-    <div className="flex min-w-0 items-center gap-2">
+    <div className="flex min-w-0 flex-1 items-center gap-2">
       <label htmlFor={id} className="sr-only">
         Workspace
       </label>
@@ -22,7 +22,7 @@ export function WorkspaceSwitcher({ currentId, workspaces }: { currentId: string
         id={id}
         value={currentId}
         onChange={(event) => router.push(`/workspaces/${event.target.value}${section ? `/${section}` : ''}`)}
-        className="max-w-[14rem] truncate rounded-md border border-slate-300 bg-white py-1.5 pl-2 pr-7 text-sm font-medium text-slate-900 sm:max-w-xs"
+        className="w-full min-w-0 truncate rounded-md sm:w-auto border border-slate-300 bg-white py-1.5 pl-2 pr-7 text-sm font-medium text-slate-900 sm:max-w-xs"
       >
         {workspaces.map((workspace) => (
           <option key={workspace.id} value={workspace.id}>

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { BarChartCard, Card, DataTable, EmptyState, KpiCard, TrendChartCard } from '@/components/ui';
 import { formatCount, formatMilliseconds, formatMinutes, formatMoney, formatPercent, formatSeconds, whenData } from '@/lib/charts/format';
-import { callTrendPoints, intentPoints } from '@/lib/charts/series';
+import { intentPoints } from '@/lib/charts/series';
+import { TREND_HEADERS, TREND_TITLES, trendGranularity, trendPoints } from '@/lib/charts/trend';
+import { agentDisplayName } from '@/lib/agents/label';
 import { DEFINITIONS } from '@/lib/definitions';
 import { SentimentChart } from './overview-cards';
 import { loadAgentPerformance, loadAgents, type CardContext } from './data';
@@ -20,13 +22,11 @@ export async function AgentsTableCard({ ctx, search }: { ctx: CardContext; searc
           {
             key: 'name',
             header: 'Agent',
+            // Named as everywhere else: "Order Status (deleted)".
             cell: (agent) => (
-              <span className="flex items-center gap-2">
-                <Link href={`/workspaces/${ctx.workspaceId}/agents/${agent.id}${search}`} className="font-medium text-brand-700 hover:underline">
-                  {agent.name}
-                </Link>
-                {agent.deletedAt ? <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">deleted</span> : null}
-              </span>
+              <Link href={`/workspaces/${ctx.workspaceId}/agents/${agent.id}${search}`} className="font-medium text-brand-700 hover:underline">
+                {agentDisplayName({ agentId: agent.id, agentName: agent.name, agentDeleted: agent.deletedAt !== null })}
+              </Link>
             ),
           },
           { key: 'calls', header: 'Calls', align: 'right', cell: (agent) => formatCount(agent.calls) },
@@ -56,7 +56,17 @@ export async function AgentKpis({ ctx, agentId }: { ctx: CardContext; agentId: s
 
 export async function AgentTrendCard({ ctx, agentId }: { ctx: CardContext; agentId: string }) {
   const agent = await loadAgentPerformance(ctx, agentId);
-  return <TrendChartCard title="Daily calls" definition={DEFINITIONS.callTrend} points={callTrendPoints(agent.callTrend)} valueHeader="Calls" empty={NO_AGENT_CALLS} />;
+  const granularity = trendGranularity(agent.range);
+  return (
+    <TrendChartCard
+      title={TREND_TITLES[granularity]}
+      definition={DEFINITIONS.callTrend}
+      categoryHeader={TREND_HEADERS[granularity]}
+      points={trendPoints(agent.range, agent.callTrend.map((d) => ({ date: d.date, value: d.count })), granularity)}
+      valueHeader="Calls"
+      empty={NO_AGENT_CALLS}
+    />
+  );
 }
 
 export async function AgentIntentsCard({ ctx, agentId }: { ctx: CardContext; agentId: string }) {

@@ -7,6 +7,7 @@ import { DEFINITIONS, withNote } from '@/lib/definitions';
 import { FilterBar } from './FilterBar';
 import { NO_CALLS } from './overview-cards';
 import { loadAgents, loadCallAnalytics, loadCallAnalyticsFor, loadCallBreakdown, loadCallProviders, type CardContext } from './data';
+import { agentDisplayName } from '@/lib/agents/label';
 
 const NO_MATCHING_CALLS = { title: 'No calls match these filters in this range', description: 'Clear a filter or choose a longer range.' };
 
@@ -19,7 +20,7 @@ export async function CallFilters({ ctx }: { ctx: CardContext }) {
   const [agents, providers] = await Promise.all([loadAgents(ctx), loadCallProviders(ctx)]);
   return (
     <FilterBar
-      agents={agents.map((agent) => ({ value: agent.id, label: agent.deletedAt ? `${agent.name} (deleted)` : agent.name }))}
+      agents={agents.map((agent) => ({ value: agent.id, label: agentDisplayName({ agentId: agent.id, agentName: agent.name, agentDeleted: agent.deletedAt !== null }) }))}
       providers={providers.map((provider) => ({ value: provider, label: providerName(provider) }))}
     />
   );

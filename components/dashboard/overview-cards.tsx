@@ -5,8 +5,9 @@ import { callsOverTimeBars } from '@/lib/charts/calls-over-time';
 import { CallsOverTimeChart } from './CallsOverTimeChart';
 import { formatCount, formatMilliseconds, formatMinutes, formatMoney, formatPercent, formatSeconds, whenData } from '@/lib/charts/format';
 import { kpiChange, moneyChange } from '@/lib/charts/kpi';
-import { agentLabel, costTrendPoints, hasSentiment, hourPoints, leaderboardPoints, providerCostPoints, sentimentPoints } from '@/lib/charts/series';
+import { agentLabel, hasSentiment, hourPoints, leaderboardPoints, providerCostPoints, sentimentPoints } from '@/lib/charts/series';
 import { DEFINITIONS, withNote } from '@/lib/definitions';
+import { TREND_HEADERS, trendGranularity, trendPoints } from '@/lib/charts/trend';
 import { granularityOf, loadCallAnalytics, loadCallsOverTime, loadOverview, type CardContext } from './data';
 
 export const NO_CALLS = { title: 'No calls in this range', description: 'Choose a longer range, or check that your agents are taking calls.' };
@@ -31,13 +32,16 @@ export async function OverviewKpis({ ctx }: { ctx: CardContext }) {
   );
 }
 
-export async function CostTrendCard({ ctx }: { ctx: CardContext }) {
-  const { cost } = await loadOverview(ctx);
+/** Billed cost per day, week or month: the overview's `granularity` when it is one of those, else as the range wants. */
+export async function CostTrendCard({ ctx, granularity: requested }: { ctx: CardContext; granularity?: unknown }) {
+  const { cost, range } = await loadOverview(ctx);
+  const granularity = trendGranularity(range, granularityOf(ctx, requested).granularity);
   return (
     <TrendChartCard
       title="Cost trend"
       definition={DEFINITIONS.costTrend}
-      points={costTrendPoints(cost.trend)}
+      categoryHeader={TREND_HEADERS[granularity]}
+      points={trendPoints(range, cost.trend.map((d) => ({ date: d.date, value: d.cost })), granularity)}
       valueHeader="Billed cost"
       valueFormat="money"
       empty={{ title: 'No billed usage in this range', description: 'Cost appears once calls in the range have usage records.' }}
@@ -113,7 +117,7 @@ export function LeaderboardTable({ rows, workspaceId, search }: { rows: AgentLea
           cell: (row) =>
             row.agentId && row.agentName ? (
               <Link href={`/workspaces/${workspaceId}/agents/${row.agentId}${search}`} className="font-medium text-brand-700 hover:underline">
-                {row.agentName}
+                {agentLabel(row)}
               </Link>
             ) : (
               <span className="text-slate-500">{agentLabel(row)}</span>

@@ -12,6 +12,8 @@ type Props = {
   quarters: PeriodOption[];
   month: string;
   quarter: string;
+  /** The workspace's local date today, where the current month's export stops. */
+  today: string;
 };
 
 /**
@@ -19,14 +21,14 @@ type Props = {
  * each file from the report route, which sets Content-Disposition. The chosen periods are
  * kept in the URL so a link reproduces the page.
  */
-export function ReportPickers({ workspaceId, months, quarters, month: initialMonth, quarter: initialQuarter }: Props) {
+export function ReportPickers({ workspaceId, months, quarters, month: initialMonth, quarter: initialQuarter, today }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const [month, setMonth] = useState(initialMonth);
   const [quarter, setQuarter] = useState(initialQuarter);
   const remember = (next: { month: string; quarter: string }) => router.replace(`${pathname}?month=${next.month}&quarter=${next.quarter}`, { scroll: false });
   const base = `/api/workspaces/${encodeURIComponent(workspaceId)}/reports`;
-  const { first, last } = monthDates(month);
+  const { first, last } = monthDates(month, today);
 
   return (
     <div className="grid gap-4 lg:grid-cols-2">

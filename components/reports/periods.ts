@@ -24,8 +24,12 @@ export function quarterOptions(currentMonth: string, count: number): PeriodOptio
   });
 }
 
-/** First and last local date of a month: the export's inclusive from/to. */
-export function monthDates(month: string): { first: string; last: string } {
+/**
+ * First and last local date of a month: the export's inclusive from/to. A month that has
+ * not ended stops at `today` (to date), so its file is named for the days it holds.
+ */
+export function monthDates(month: string, today: string): { first: string; last: string } {
   const [year, m] = month.split('-').map(Number) as [number, number];
-  return { first: `${month}-01`, last: new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10) };
+  const last = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+  return { first: `${month}-01`, last: last > today ? today : last };
 }

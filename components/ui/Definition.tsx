@@ -55,7 +55,8 @@ export function Definition({ term, text, align = 'left' }: { term: string; text:
         role="tooltip"
         id={id}
         // display:none while hidden (not visibility:hidden), so a tooltip near the edge never widens the page.
-        className={`pointer-events-none absolute top-6 z-30 hidden w-64 max-w-[75vw] rounded-md bg-slate-900 px-3 py-2 text-left text-xs font-normal normal-case leading-relaxed tracking-normal text-white shadow-lg ${open ? '' : 'group-focus-within:block group-hover:block'} ${align === 'right' ? 'right-0' : 'left-0'}`}
+        // On phones it opens as a banner across the top of the screen, so none sticks out of the viewport.
+        className={`pointer-events-none absolute top-6 z-30 hidden w-64 max-w-[75vw] max-sm:fixed max-sm:inset-x-4 max-sm:top-4 max-sm:w-auto max-sm:max-w-none rounded-md bg-slate-900 px-3 py-2 text-left text-xs font-normal normal-case leading-relaxed tracking-normal text-white shadow-lg ${open ? '' : 'group-focus-within:block group-hover:block'} ${align === 'right' ? 'right-0' : 'left-0'}`}
       >
         {plain}
         {formula ? <span className="mt-1 block text-slate-300">Select for the formula.</span> : null}

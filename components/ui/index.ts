@@ -13,4 +13,5 @@ export { TrendChartCard, type TrendChartCardProps } from './TrendChartCard';
 export { DataTable, type Column, type DataTableProps } from './DataTable';
 export { RangePicker } from './RangePicker';
 export { PageHeader } from './PageHeader';
+export { Pager } from './Pager';
 export { valueAxisProps, CHART_COLORS, TONE_COLORS, type ValueFormat } from './chart-theme';

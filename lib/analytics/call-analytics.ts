@@ -10,8 +10,10 @@ import { inRange, localHour, money, TERMINAL } from './sql';
 export type AgentLeaderboardRow = {
   /** null for calls that never had an agent. */
   agentId: string | null;
-  /** null when the agent row is missing or deleted (its calls still count). */
+  /** The agent's name, deleted agents included (lib/agents/label.ts); null when the row is missing. */
   agentName: string | null;
+  /** The agent was deleted since; its calls still count and it keeps its name, marked "deleted". */
+  agentDeleted: boolean;
   count: number;
   completed: number;
   successRate: number;
@@ -46,6 +48,7 @@ type Row = {
   direction: CallDirection | null;
   agent_id: string | null;
   agent_name: string | null;
+  agent_deleted: boolean | null;
   workspace_id: string | null;
   calls: number;
   completed: number;
@@ -94,7 +97,7 @@ export async function getCallAnalytics(db: Db, scope: AnalyticsScope, range: Tim
   async function fromCalls(): Promise<[Row[], { hour: number; calls: number }[]]> {
     return Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT s.*, a.name AS agent_name
+      SELECT s.*, a.name AS agent_name, (a.deleted_at IS NOT NULL) AS agent_deleted
       FROM (
         SELECT grouping(p.status, p.direction, p.agent_id, p.workspace_id)::int AS g,
                p.status::text AS status, p.direction::text AS direction, p.agent_id::text AS agent_id,
@@ -123,8 +126,8 @@ export async function getCallAnalytics(db: Db, scope: AnalyticsScope, range: Tim
         GROUP BY GROUPING SETS ((), (p.status), (p.direction), (p.agent_id, p.workspace_id))
       ) s
       -- Both id and workspace: an agent id never resolves to another workspace's agent.
-      -- Deleted agents keep their calls but lose their name (METRICS.md).
-      LEFT JOIN voice_agents a ON s.g = ${Prisma.raw(String(BY_AGENT))} AND a.id = s.agent_id::uuid AND a.workspace_id = s.workspace_id AND a.deleted_at IS NULL`,
+      -- Deleted agents keep their calls and their name, marked deleted (METRICS.md).
+      LEFT JOIN voice_agents a ON s.g = ${Prisma.raw(String(BY_AGENT))} AND a.id = s.agent_id::uuid AND a.workspace_id = s.workspace_id`,
     db.$queryRaw<{ hour: number; calls: number }[]>`
       SELECT ${localHour(Prisma.sql`b.bucket`, range.timeZone)} AS hour, sum(b.calls)::int AS calls
       FROM (
@@ -157,6 +160,7 @@ export async function getCallAnalytics(db: Db, scope: AnalyticsScope, range: Tim
       callsByAgent.push({
         agentId: row.agent_id,
         agentName: row.agent_name,
+        agentDeleted: row.agent_deleted === true,
         count: row.calls,
         completed: row.completed,
         successRate: percent(row.completed, row.terminal),
@@ -204,7 +208,7 @@ async function fromRollups(db: Db, scope: AnalyticsScope, range: TimeRange, agen
   const options = agentId === undefined ? {} : { agentId };
   return Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT s.*, a.name AS agent_name
+      SELECT s.*, a.name AS agent_name, (a.deleted_at IS NOT NULL) AS agent_deleted
       FROM (
         SELECT CASE WHEN grouping(s.agent_id, s.workspace_id) = 0 THEN ${Prisma.raw(String(BY_AGENT))} ELSE ${Prisma.raw(String(TOTAL))} END AS g,
                NULL::text AS status, NULL::text AS direction, s.agent_id::text AS agent_id, s.workspace_id,
@@ -226,7 +230,7 @@ async function fromRollups(db: Db, scope: AnalyticsScope, range: TimeRange, agen
         -- The raw path has no total row when no call matches; nor has this one.
         HAVING grouping(s.agent_id, s.workspace_id) = 0 OR count(*) > 0
       ) s
-      LEFT JOIN voice_agents a ON s.g = ${Prisma.raw(String(BY_AGENT))} AND a.id = s.agent_id::uuid AND a.workspace_id = s.workspace_id AND a.deleted_at IS NULL`,
+      LEFT JOIN voice_agents a ON s.g = ${Prisma.raw(String(BY_AGENT))} AND a.id = s.agent_id::uuid AND a.workspace_id = s.workspace_id`,
     db.$queryRaw<{ hour: number; calls: number }[]>`
       SELECT ${localHour(Prisma.sql`b.bucket`, range.timeZone)} AS hour, sum(b.calls)::int AS calls
       FROM ${callBucketSource(scope, range.from, range.to, options)} b

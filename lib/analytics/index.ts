@@ -51,6 +51,7 @@ export {
 export { getMrrByTier, type MrrByTierRow } from './mrr-by-tier';
 export { getRevenueByMonth, lastCalendarMonths, type RevenueMonth } from './revenue-by-month';
 export { getWorkspaceList, type WorkspaceListRow } from './workspace-list';
+export { getWorkspaceRangeTotals, type WorkspaceRangeTotals } from './workspace-month';
 export { getWindowFigures, type WindowFigures, type WindowFilters } from './window-figures';
 export { GRANULARITIES, MAX_HOURLY_DAYS, chooseGranularity, listBuckets, bucketKey, type Bucket, type Granularity } from './buckets';
 export { getCallsOverTime, type CallsOverTime, type CallsOverTimePoint } from './calls-over-time';

@@ -26,13 +26,13 @@ export function invoicePdf(invoice: Invoice, generatedAt: Date): Promise<Buffer>
     ['Invoice number', invoice.invoiceNumber ?? '–'],
     ['Issued', invoice.finalizedAt ? formatDate(invoice.finalizedAt, tz) : 'not yet'],
     ['Paid', invoice.paidAt ? formatDate(invoice.paidAt, tz) : '–'],
-    ['Total', formatMoney(invoice.totalAmount)],
+    [invoice.status === 'draft' ? 'Total so far (not final)' : 'Total', formatMoney(invoice.totalAmount)],
   ]);
   sectionTitle(doc, 'Line items');
   const rows: TableRow[] = invoice.lines.map((line) => ({
     cells: [line.description, line.quantity === null ? '' : formatQuantity(line.quantity), line.unit ?? '', formatMoney(line.amount)],
   }));
-  rows.push({ cells: ['Total', '', '', formatMoney(invoice.totalAmount)], bold: true });
+  rows.push({ cells: [invoice.status === 'draft' ? 'Total so far (not final)' : 'Total', '', '', formatMoney(invoice.totalAmount)], bold: true });
   table(doc, [
     { header: 'Description', width: 0.58 },
     { header: 'Quantity', width: 0.16, align: 'right' },

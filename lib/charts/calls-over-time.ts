@@ -1,6 +1,7 @@
 import type { CallsOverTime, Granularity } from '@/lib/analytics';
 import { formatMonth } from '@/lib/admin/format';
 import { formatCount, formatLocalDate } from './format';
+import { partialNote } from './partial';
 
 /** One stacked bar: calls of a bucket by outcome, its label, and whether the range covers only part of it. */
 export type CallsOverTimeBar = {
@@ -13,8 +14,6 @@ export type CallsOverTimeBar = {
   /** "partial: 00:00–09:41" etc., or undefined for a whole bucket. */
   partial?: string;
 };
-
-const time = (instant: Date, timeZone: string) => new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 
 function label(key: string, granularity: Granularity, withYear: boolean): string {
   if (granularity === 'hour') return `${key.slice(11, 13)}:00`;
@@ -34,14 +33,7 @@ export function callsOverTimeBars(series: CallsOverTime): CallsOverTimeBar[] {
   const withYear = points.length > 0 && points[0]!.key.slice(0, 4) !== points.at(-1)!.key.slice(0, 4);
   return points.map((point) => {
     const total = point.completed + point.failed + point.ongoing;
-    let partial: string | undefined;
-    if (point.partial) {
-      const startsLate = point.start.getTime() < range.from.getTime();
-      const endsEarly = point.end.getTime() > range.to.getTime();
-      const from = granularity === 'hour' ? time(range.from, range.timeZone) : formatLocalDate(localDate(range.from, range.timeZone)) + ' ' + time(range.from, range.timeZone);
-      const to = granularity === 'hour' ? time(range.to, range.timeZone) : formatLocalDate(localDate(range.to, range.timeZone)) + ' ' + time(range.to, range.timeZone);
-      partial = startsLate && endsEarly ? `partial: ${from}–${to}` : startsLate ? `partial: from ${from}` : `partial: until ${to}`;
-    }
+    const partial = point.partial ? partialNote(point, range, granularity !== 'hour') : undefined;
     const base = label(point.key, granularity, withYear);
     return {
       key: point.key,
@@ -53,10 +45,6 @@ export function callsOverTimeBars(series: CallsOverTime): CallsOverTimeBar[] {
       ...(partial ? { partial } : {}),
     };
   });
-}
-
-function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 export function describeCallsOverTime(bars: readonly CallsOverTimeBar[], granularity: Granularity): string {

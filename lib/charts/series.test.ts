@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentLeaderboardRow } from '@/lib/analytics';
-import { costTrendPoints, describePoints, directionPoints, hourPoints, isAllZero, leaderboardPoints, providerCostPoints, sentimentPoints, statusPoints } from './series';
+import { describePoints, directionPoints, hourPoints, isAllZero, leaderboardPoints, providerCostPoints, sentimentPoints, statusPoints } from './series';
 
 const row = (agentId: string | null, agentName: string | null, count: number): AgentLeaderboardRow => ({
   agentId,
   agentName,
+  agentDeleted: false,
   count,
   completed: count,
   successRate: 100,
@@ -22,16 +23,6 @@ describe('chart series', () => {
     expect(points[0]!.value).toBe(0);
   });
 
-  it('labels daily cost by local date and shows money from the decimal string', () => {
-    const points = costTrendPoints([
-      { date: '2024-12-31', cost: '10.005000' },
-      { date: '2025-01-01', cost: '0.000000' },
-    ]);
-    expect(points).toEqual([
-      { key: '2024-12-31', label: 'Dec 31, 2024', value: 10.005, display: '$10.01' },
-      { key: '2025-01-01', label: 'Jan 1, 2025', value: 0, display: '$0.00' },
-    ]);
-  });
 
   it('keeps the leaderboard order, names missing agents and links bars to the agent filter', () => {
     const points = leaderboardPoints([row('a', 'Zed', 9), row('b', null, 5), row(null, null, 1)], 10, 'b');

@@ -1,6 +1,7 @@
-import type { AgentLeaderboardRow, AgentPerformance, CallAnalytics, CallBreakdownRow, CallDirection, CallStatus, OverviewFigures, SentimentShares } from '@/lib/analytics';
+import { agentDisplayName } from '@/lib/agents/label';
+import type { AgentLeaderboardRow, AgentPerformance, CallAnalytics, CallBreakdownRow, CallDirection, CallStatus, SentimentShares } from '@/lib/analytics';
 import { providerName } from '@/lib/providers/brands';
-import { compareDecimal, formatCount, formatHour, formatLocalDate, formatMoney, formatPercent, humanize } from './format';
+import { compareDecimal, formatCount, formatHour, formatMoney, formatPercent, humanize } from './format';
 
 /**
  * Prepare, then draw (STYLE.md §7): these pure functions turn analytics results into the
@@ -26,20 +27,6 @@ export type ChartPoint = {
   tone?: 'good' | 'neutral' | 'bad';
 };
 
-export function costTrendPoints(trend: OverviewFigures['cost']['trend']): ChartPoint[] {
-  const withYear = spansYears(trend.map((point) => point.date));
-  return trend.map((point) => ({ key: point.date, label: formatLocalDate(point.date, withYear), value: Number(point.cost), display: formatMoney(point.cost) }));
-}
-
-export function callTrendPoints(trend: AgentPerformance['callTrend']): ChartPoint[] {
-  const withYear = spansYears(trend.map((point) => point.date));
-  return trend.map((point) => ({ key: point.date, label: formatLocalDate(point.date, withYear), value: point.count, display: formatCount(point.count) }));
-}
-
-function spansYears(dates: string[]): boolean {
-  return dates.length > 0 && dates[0]!.slice(0, 4) !== dates[dates.length - 1]!.slice(0, 4);
-}
-
 /** Exactly 24 local hours, 0..23, zero-filled whatever the input holds. */
 export function hourPoints(callsByHour: CallAnalytics['callsByHour'], selectedHour: number | null = null): ChartPoint[] {
   const counts = new Map(callsByHour.map((bucket) => [bucket.hour, bucket.count]));
@@ -49,10 +36,9 @@ export function hourPoints(callsByHour: CallAnalytics['callsByHour'], selectedHo
   });
 }
 
-/** The name shown for a leaderboard row whose agent is gone or was never set. */
-export function agentLabel(row: Pick<AgentLeaderboardRow, 'agentId' | 'agentName'>): string {
-  if (row.agentName) return row.agentName;
-  return row.agentId ? 'Deleted agent' : 'No agent';
+/** A leaderboard row's name, as agents are named everywhere (lib/agents/label.ts). */
+export function agentLabel(row: Pick<AgentLeaderboardRow, 'agentId' | 'agentName' | 'agentDeleted'>): string {
+  return agentDisplayName(row);
 }
 
 export type LeaderboardRow = {

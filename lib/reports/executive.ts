@@ -3,11 +3,11 @@ import {
   getWorkspaceOverview,
   type AgentLeaderboardRow,
   type SentimentShares,
-  type TimeRange,
   type WorkspaceScope,
 } from '@/lib/analytics';
 import type { Db } from '@/lib/db';
 import type { ReportWorkspace } from './monthly';
+import type { ReportRange } from './period';
 
 /**
  * The executive summary (seed 7.6 `generateExecutiveSummary`): the seed's sections for
@@ -16,7 +16,8 @@ import type { ReportWorkspace } from './monthly';
  */
 export type ExecutiveSummary = {
   workspace: ReportWorkspace;
-  period: { quarter: string; start: string; end: string; timeZone: string };
+  /** `toDate`: the quarter has not ended; `end` is when the summary was made. */
+  period: { quarter: string; start: string; end: string; timeZone: string; toDate: boolean };
   keyMetrics: { totalCalls: number; successRate: number; totalMinutes: number; totalCost: string };
   callPerformance: {
     avgDuration: number;
@@ -37,12 +38,12 @@ export type ExecutiveSummary = {
 
 export const PEAK_HOURS = 5;
 
-export async function buildExecutiveSummary(db: Db, workspace: ReportWorkspace, quarter: string, range: TimeRange): Promise<ExecutiveSummary> {
+export async function buildExecutiveSummary(db: Db, workspace: ReportWorkspace, quarter: string, range: ReportRange): Promise<ExecutiveSummary> {
   const scope: WorkspaceScope = { workspaceId: workspace.id };
   const [overview, calls] = await Promise.all([getWorkspaceOverview(db, scope, range), getCallAnalytics(db, scope, range)]);
   return {
     workspace,
-    period: { quarter, start: range.from.toISOString(), end: range.to.toISOString(), timeZone: range.timeZone },
+    period: { quarter, start: range.from.toISOString(), end: range.to.toISOString(), timeZone: range.timeZone, toDate: range.toDate },
     keyMetrics: {
       totalCalls: calls.totalCalls,
       successRate: calls.successRate,

@@ -58,8 +58,15 @@ export function formatRangeDates(start: Date | string, end: Date | string, timeZ
   return `${formatDate(start, timeZone)} – ${formatDate(last, timeZone)}`;
 }
 
-/** A leaderboard row's name: deleted agents and calls without an agent are told apart. */
-export function agentLabel(row: { agentId: string | null; agentName: string | null }): string {
-  if (row.agentName !== null) return row.agentName;
-  return row.agentId === null ? 'No agent assigned' : `Deleted agent (${row.agentId.slice(0, 8)})`;
+/**
+ * A report period's dates; one that has not ended says until when it runs:
+ * "1 Dec 2026 – 2 Dec 2026 04:30 (to date)".
+ */
+export function formatReportRange(period: { start: string; end: string; timeZone: string; toDate: boolean }): string {
+  if (!period.toDate) return formatRangeDates(period.start, period.end, period.timeZone);
+  const until = new Intl.DateTimeFormat('en-GB', { timeZone: period.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(period.end));
+  return `${formatDate(period.start, period.timeZone)} – ${formatDate(period.end, period.timeZone)} ${until} (to date)`;
 }
+
+/** A leaderboard row's name, as agents are named everywhere (lib/agents/label.ts). */
+export { agentDisplayName as agentLabel } from '@/lib/agents/label';

@@ -1,7 +1,7 @@
 import { providerName } from '@/lib/providers/brands';
 import type { ExecutiveSummary } from './executive';
-import { agentLabel, formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatRangeDates, formatSeconds, ROUNDING_NOTE } from './format';
-import { quarterTitle } from './period';
+import { agentLabel, formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatReportRange, formatSeconds, ROUNDING_NOTE } from './format';
+import { quarterTitle, toDateSuffix } from './period';
 
 // What can start or end an inline construct where a name is placed (inside **bold** in
 // running text, never at a line start): emphasis and strikethrough (* ~), code (`), links
@@ -21,9 +21,9 @@ export function escapeMarkdown(text: string): string {
 export function executiveSummaryMarkdown(s: ExecutiveSummary): string {
   const { keyMetrics: k, callPerformance: p } = s;
   const lines: string[] = [
-    `# Executive Summary – ${quarterTitle(s.period.quarter)}`,
+    `# Executive Summary – ${quarterTitle(s.period.quarter)}${toDateSuffix(s.period.toDate)}`,
     '',
-    `**${escapeMarkdown(s.workspace.name)}** · ${formatRangeDates(s.period.start, s.period.end, s.period.timeZone)} · times in ${escapeMarkdown(s.period.timeZone)}`,
+    `**${escapeMarkdown(s.workspace.name)}** · ${formatReportRange(s.period)} · times in ${escapeMarkdown(s.period.timeZone)}`,
     '',
     '## Key Metrics',
     '',

@@ -6,11 +6,11 @@ import {
   type BillingPeriodInfo,
   type CallAnalytics,
   type SentimentShares,
-  type TimeRange,
   type UsageSummary,
   type WorkspaceScope,
 } from '@/lib/analytics';
 import type { Db } from '@/lib/db';
+import type { ReportRange } from './period';
 
 export type ReportWorkspace = { id: string; name: string; slug: string; industry: string | null; timezone: string };
 
@@ -22,7 +22,8 @@ export type ReportWorkspace = { id: string; name: string; slug: string; industry
  */
 export type MonthlyReport = {
   workspace: ReportWorkspace;
-  period: { month: string; start: string; end: string; timeZone: string };
+  /** `toDate`: the month has not ended; `end` is when the report was made (METRICS.md "Reports"). */
+  period: { month: string; start: string; end: string; timeZone: string; toDate: boolean };
   summary: {
     totalCalls: number;
     completed: number;
@@ -52,7 +53,7 @@ export type MonthlyReport = {
   };
 };
 
-export async function buildMonthlyReport(db: Db, workspace: ReportWorkspace, month: string, range: TimeRange): Promise<MonthlyReport> {
+export async function buildMonthlyReport(db: Db, workspace: ReportWorkspace, month: string, range: ReportRange): Promise<MonthlyReport> {
   const scope: WorkspaceScope = { workspaceId: workspace.id };
   const [overview, calls, billingPeriodId] = await Promise.all([
     getWorkspaceOverview(db, scope, range),
@@ -64,7 +65,7 @@ export async function buildMonthlyReport(db: Db, workspace: ReportWorkspace, mon
   const { range: _range, filters: _filters, ...callDetails } = calls;
   return {
     workspace,
-    period: { month, start: range.from.toISOString(), end: range.to.toISOString(), timeZone: range.timeZone },
+    period: { month, start: range.from.toISOString(), end: range.to.toISOString(), timeZone: range.timeZone, toDate: range.toDate },
     summary: {
       totalCalls: overview.calls.total,
       completed: overview.calls.completed,
@@ -87,7 +88,7 @@ export async function buildMonthlyReport(db: Db, workspace: ReportWorkspace, mon
  * void periods excluded. The seed required a period inside the month, which misses
  * periods that start at UTC midnight for a workspace west of UTC.
  */
-async function findOverlappingBillingPeriod(db: Db, scope: WorkspaceScope, range: TimeRange): Promise<string | null> {
+async function findOverlappingBillingPeriod(db: Db, scope: WorkspaceScope, range: ReportRange): Promise<string | null> {
   const periods = await db.billingPeriod.findMany({
     where: { workspaceId: scope.workspaceId, status: { not: 'void' }, periodStart: { lt: range.to }, periodEnd: { gt: range.from } },
     select: { id: true, periodStart: true, periodEnd: true },

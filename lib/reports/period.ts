@@ -1,25 +1,43 @@
 import { InvalidParameterError, resolveRange, type TimeRange } from '@/lib/analytics';
 
 /**
+ * A report's range. A period that has not ended yet is reported "to date" (METRICS.md
+ * "Reports"): it ends at `now`, so its daily series stop at today instead of running on
+ * through zero-filled future days, and every title names it "to date".
+ */
+export type ReportRange = TimeRange & { toDate: boolean };
+
+/**
  * Report periods: a calendar month or quarter in the workspace's zone (METRICS.md), one
  * that has at least begun: a report of the future has nothing in it and is refused.
  */
-export function reportMonthRange(month: string, timeZone: string, now: Date): TimeRange {
-  return notInFuture(resolveRange({ month }, timeZone, now), 'month', now);
+export function reportMonthRange(month: string, timeZone: string, now: Date): ReportRange {
+  return toDate(resolveRange({ month }, timeZone, now), 'month', now);
 }
 
-export function reportQuarterRange(quarter: string, timeZone: string, now: Date): TimeRange {
-  return notInFuture(resolveRange({ quarter: quarter.toUpperCase() }, timeZone, now), 'quarter', now);
+export function reportQuarterRange(quarter: string, timeZone: string, now: Date): ReportRange {
+  return toDate(resolveRange({ quarter: quarter.toUpperCase() }, timeZone, now), 'quarter', now);
 }
 
-function notInFuture(range: TimeRange, param: 'month' | 'quarter', now: Date): TimeRange {
+function toDate(range: TimeRange, param: 'month' | 'quarter', now: Date): ReportRange {
   if (range.from.getTime() > now.getTime()) throw new InvalidParameterError(param, 'is in the future');
-  return range;
+  if (range.to.getTime() > now.getTime()) return { ...range, to: now, toDate: true };
+  return { ...range, toDate: false };
+}
+
+/** " (to date)" after the title of a period that has not ended, nothing otherwise. */
+export function toDateSuffix(toDate: boolean): string {
+  return toDate ? ' (to date)' : '';
 }
 
 /** The month (`YYYY-MM`) holding `now` in the zone, and the one before it. */
 export function currentMonth(timeZone: string, now: Date): string {
   return localParts(now, timeZone).slice(0, 7);
+}
+
+/** The local date (`YYYY-MM-DD`) holding `now` in the zone. */
+export function currentDate(timeZone: string, now: Date): string {
+  return localParts(now, timeZone);
 }
 
 export function previousMonth(month: string): string {

@@ -18,6 +18,8 @@ describe('report period options', async () => {
     expect(monthOptions('2026-01', 3).map((o) => o.value)).toEqual(['2026-01', '2025-12', '2025-11']);
     expect(monthOptions('2026-01', 1)[0]!.label).toBe('January 2026 (to date)');
     expect(quarterOptions('2026-02', 3).map((o) => o.value)).toEqual(['2026-Q1', '2025-Q4', '2025-Q3']);
-    expect(monthDates('2024-02')).toEqual({ first: '2024-02-01', last: '2024-02-29' });
+    expect(monthDates('2024-02', '2026-01-15')).toEqual({ first: '2024-02-01', last: '2024-02-29' });
+    // The current month is exported to date: up to today, not to its last day.
+    expect(monthDates('2026-01', '2026-01-15')).toEqual({ first: '2026-01-01', last: '2026-01-15' });
   });
 });

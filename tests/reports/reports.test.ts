@@ -2,7 +2,8 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCallAnalytics, getUsageSummary, getWorkspaceOverview, resolveRange } from '@/lib/analytics';
 import { installConnection } from '@/lib/db';
-import { escapeMarkdown, formatMoney, type MonthlyReport } from '@/lib/reports';
+import { currentMonth, escapeMarkdown, formatMoney, monthTitle, quarterOf, type MonthlyReport } from '@/lib/reports';
+import { currentDate } from '@/lib/reports/period';
 import { GET as executiveRoute } from '@/app/api/workspaces/[id]/reports/executive/route';
 import { GET as monthlyRoute } from '@/app/api/workspaces/[id]/reports/monthly/route';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
@@ -42,7 +43,7 @@ describe('monthly report and executive summary', () => {
     const report = response.body as MonthlyReport;
     expect(Object.keys(report)).toEqual(['workspace', 'period', 'summary', 'details', 'charts']);
     // Local midnight of 1 March (EST) to local midnight of 1 April (EDT).
-    expect(report.period).toEqual({ month: '2026-03', start: '2026-03-01T05:00:00.000Z', end: '2026-04-01T04:00:00.000Z', timeZone: ZONE });
+    expect(report.period).toEqual({ month: '2026-03', start: '2026-03-01T05:00:00.000Z', end: '2026-04-01T04:00:00.000Z', timeZone: ZONE, toDate: false });
 
     const range = resolveRange({ month: '2026-03' }, ZONE, new Date());
     const scope = { workspaceId: w.a };
@@ -154,6 +155,35 @@ describe('monthly report and executive summary', () => {
     expect(text).toContain(calls.totalCalls.toLocaleString('en-US'));
     expect(text).toContain(`${calls.successRate.toFixed(1)}%`);
     expect(text).toContain(MD_NAME); // a PDF shows names literally
+  });
+
+  it('reports the current month and quarter to date: they end now, the series stop at today, titles and files say so', async () => {
+    const before = Date.now();
+    const month = currentMonth(ZONE, new Date());
+    const response = await monthly(`month=${month}&format=json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="monthly-report-acme-reports-${month}-to-date.json"`);
+    const report = response.body as MonthlyReport;
+    expect(report.period.toDate).toBe(true);
+    expect(new Date(report.period.end).getTime()).toBeGreaterThanOrEqual(before);
+    expect(new Date(report.period.end).getTime()).toBeLessThanOrEqual(Date.now());
+    // One point per local day from the 1st up to today, none for the days still to come.
+    const today = currentDate(ZONE, new Date());
+    expect(report.charts.costTrend.at(-1)!.date).toBe(today);
+    expect(report.charts.costTrend).toHaveLength(Number(today.slice(8, 10)));
+
+    const { response: pdfResponse, bytes: pdf } = await bytes(monthlyRoute, `/api/workspaces/${w.a}/reports/monthly?month=${month}&format=pdf`);
+    expect(pdfResponse.status).toBe(200);
+    expect(await pdfText(pdf)).toContain(`Monthly report – ${monthTitle(month)} (to date)`);
+
+    const quarter = quarterOf(month);
+    const md = await executive(`quarter=${quarter}`);
+    expect(md.headers.get('content-disposition')).toBe(`attachment; filename="executive-summary-acme-reports-${quarter}-to-date.md"`);
+    expect(md.body as string).toMatch(new RegExp(`^# Executive Summary – Q${quarter.slice(6)} ${quarter.slice(0, 4)} \\(.*\\) \\(to date\\)$`, 'm'));
+    expect(md.body as string).toContain('(to date)');
+    // A period that has ended is not "to date".
+    expect(((await monthly('month=2026-03')).body as MonthlyReport).period.toDate).toBe(false);
+    expect((await executive('quarter=2026-Q1')).body as string).not.toContain('to date');
   });
 
   it('answers 400 naming the parameter for bad or future periods and formats', async () => {

@@ -1,27 +1,41 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { Card, CardSkeleton, DataTable, EmptyState, PageHeader } from '@/components/ui';
+import { Card, CardSkeleton, DataTable, EmptyState, ErrorState, PageHeader, Pager } from '@/components/ui';
+import { BilledAmount } from '@/components/billing/BilledAmount';
 import { PeriodActions } from '@/components/billing/PeriodActions';
 import { StatusBadge } from '@/components/billing/StatusBadge';
+import { parseQuery, type QueryInput } from '@/lib/api';
 import { requirePlatformAdmin } from '@/lib/auth/server';
-import { listAllPeriods, PERIOD_STATUSES } from '@/lib/billing/admin';
+import { adminPeriodsQuerySchema, listAllPeriods, PERIOD_STATUSES, PERIODS_PER_PAGE, type AdminPeriodsQuery } from '@/lib/billing/admin';
 import { getDb } from '@/lib/db';
-import { formatMoney } from '@/lib/reports/format';
 
 export const metadata: Metadata = { title: 'Billing' };
 
-type Query = Promise<Record<string, string | string[] | undefined>>;
-
 /** Every billing period across workspaces; filter by local month and status; mark paid / void, re-close void. */
-export default async function AdminBillingPage({ searchParams }: { searchParams: Query }) {
+export default async function AdminBillingPage({ searchParams }: { searchParams: Promise<QueryInput> }) {
   await requirePlatformAdmin('/admin/billing');
-  const params = await searchParams;
-  const month = typeof params.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(params.month) ? params.month : '';
-  const status = typeof params.status === 'string' && (PERIOD_STATUSES as readonly string[]).includes(params.status) ? params.status : '';
+  const parsed = parseQuery(adminPeriodsQuerySchema, await searchParams);
+  const header = <PageHeader title="Billing" subtitle="Billing periods of every workspace (months in each workspace's time zone). Only finalized periods can be marked paid or void." />;
+  if (!parsed.ok) {
+    return (
+      <>
+        {header}
+        <div className="space-y-3">
+          <ErrorState title="This view cannot be shown" message={parsed.message} />
+          <Link href="/admin/billing" className="inline-block rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+            Show every billing period
+          </Link>
+        </div>
+      </>
+    );
+  }
+  const query = parsed.data;
+  const month = query.month ?? '';
+  const status = query.status ?? '';
   return (
     <>
-      <PageHeader title="Billing" subtitle="Billing periods of every workspace (months in each workspace's time zone). Only finalized periods can be marked paid or void." />
+      {header}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter billing periods">
         <div className="flex flex-col">
           <label htmlFor="month" className="text-xs font-medium text-slate-600">Month</label>
@@ -37,15 +51,17 @@ export default async function AdminBillingPage({ searchParams }: { searchParams:
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Filter</button>
         {month || status ? <Link href="/admin/billing" className="text-sm text-brand-700 hover:underline">Clear</Link> : null}
       </form>
-      <Suspense key={`${month}|${status}`} fallback={<CardSkeleton title="Billing periods" height={400} />}>
-        <PeriodTable month={month} status={status} />
+      <Suspense key={`${month}|${status}|${query.page}`} fallback={<CardSkeleton title="Billing periods" height={400} />}>
+        <PeriodTable query={query} />
       </Suspense>
     </>
   );
 }
 
-async function PeriodTable({ month, status }: { month: string; status: string }) {
-  const rows = await listAllPeriods(await getDb(), { month: month || undefined, status: status || undefined });
+async function PeriodTable({ query }: { query: AdminPeriodsQuery }) {
+  const { rows, total, page, pageCount } = await listAllPeriods(await getDb(), query);
+  // Paging keeps the filters.
+  const filters = new URLSearchParams(Object.entries({ month: query.month ?? '', status: query.status ?? '' }).filter(([, v]) => v));
   return (
     <Card title="Billing periods" definition="Revenue counts paid and finalized periods; drafts and void ones never.">
       <DataTable
@@ -58,10 +74,11 @@ async function PeriodTable({ month, status }: { month: string; status: string })
           { key: 'month', header: 'Month', cell: (r) => r.month },
           { key: 'invoice', header: 'Invoice', hideOnMobile: true, cell: (r) => r.invoiceNumber ?? '–' },
           { key: 'status', header: 'Status', cell: (r) => <StatusBadge status={r.status} /> },
-          { key: 'total', header: 'Total', align: 'right', cell: (r) => formatMoney(r.totalAmount) },
+          { key: 'total', header: 'Total', align: 'right', cell: (r) => <BilledAmount amount={r.totalAmount} status={r.status} /> },
           { key: 'actions', header: 'Actions', cell: (r) => <PeriodActions workspaceId={r.workspaceId} periodId={r.id} status={r.status} label={`${r.workspaceName} ${r.month}`} /> },
         ]}
       />
+      <Pager page={page} pageCount={pageCount} total={total} pageSize={rows.length} perPage={PERIODS_PER_PAGE} baseHref="/admin/billing" params={filters} noun="billing periods" />
     </Card>
   );
 }

@@ -25,6 +25,7 @@ export const callAnalyticsResponse = z.object({
     z.object({
       agentId: id.nullable(),
       agentName: z.string().nullable(),
+      agentDeleted: z.boolean(),
       count: z.number().int(),
       completed: z.number().int(),
       successRate: z.number(),

@@ -9,6 +9,7 @@ export type ExportCallRecord = {
   id: string;
   agent_id: string | null;
   agent_name: string | null;
+  agent_deleted: boolean;
   caller_number: string | null;
   direction: string;
   status: string;
@@ -53,7 +54,7 @@ export function callBatches(
 
 function selectCalls(where: Prisma.Sql, keyset: Prisma.Sql, limit: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT c.id::text AS id, c.agent_id::text AS agent_id, a.name AS agent_name, c.caller_number,
+    SELECT c.id::text AS id, c.agent_id::text AS agent_id, a.name AS agent_name, (a.deleted_at IS NOT NULL) AS agent_deleted, c.caller_number,
            c.direction::text AS direction, c.status::text AS status, c.duration_seconds,
            c.cost_total::text AS cost, c.sentiment::text AS sentiment, c.voice_provider_used AS provider,
            (extract(epoch FROM c.started_at) * 1000)::float8 AS started_ms,

@@ -1,3 +1,4 @@
+import { agentDisplayName } from '@/lib/agents/label';
 import type { Connection } from '@/lib/db';
 import { localDateOf, type CallFilters, type TimeRange, type WorkspaceScope } from '@/lib/analytics';
 import { instantFormatter, type ExportRow } from './columns';
@@ -60,7 +61,8 @@ export function exportRowMapper(timeZone: string): (record: ExportCallRecord) =>
   return (r) => ({
     call_id: r.id,
     agent_id: r.agent_id,
-    agent_name: r.agent_name,
+    // Named as everywhere else: "Ava (deleted)" once the agent was deleted.
+    agent_name: r.agent_name === null ? null : agentDisplayName({ agentId: r.agent_id, agentName: r.agent_name, agentDeleted: r.agent_deleted === true }),
     caller: r.caller_number,
     direction: r.direction,
     status: r.status,

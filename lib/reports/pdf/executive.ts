@@ -1,15 +1,15 @@
 import { providerName } from '@/lib/providers/brands';
 import type { ExecutiveSummary } from '../executive';
-import { formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatRangeDates, formatSeconds, ROUNDING_NOTE } from '../format';
-import { quarterTitle } from '../period';
+import { formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatReportRange, formatSeconds, ROUNDING_NOTE } from '../format';
+import { quarterTitle, toDateSuffix } from '../period';
 import { agentTable } from './agent-table';
 import { COLORS, createPdf, ensureSpace, footers, header, kpiGrid, paragraph, pdfBytes, sectionTitle, shareBar, table, type TableRow } from './document';
 
 /** The executive summary as a PDF: the markdown's sections, laid out. */
 export function executiveSummaryPdf(s: ExecutiveSummary, generatedAt: Date): Promise<Buffer> {
-  const title = `Executive summary – Q${s.period.quarter.slice(6)} ${s.period.quarter.slice(0, 4)}`;
+  const title = `Executive summary – Q${s.period.quarter.slice(6)} ${s.period.quarter.slice(0, 4)}${toDateSuffix(s.period.toDate)}`;
   const doc = createPdf({ title: `${s.workspace.name}: ${title}`, subject: 'Quarterly calls, agents, sentiment and cost' });
-  header(doc, title, [s.workspace.name, `${quarterTitle(s.period.quarter)}: ${formatRangeDates(s.period.start, s.period.end, s.period.timeZone)} · local times in ${s.period.timeZone}`]);
+  header(doc, title, [s.workspace.name, `${quarterTitle(s.period.quarter)}: ${formatReportRange(s.period)} · local times in ${s.period.timeZone}`]);
 
   const k = s.keyMetrics;
   const p = s.callPerformance;

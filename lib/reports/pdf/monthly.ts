@@ -1,7 +1,7 @@
 import { providerName } from '@/lib/providers/brands';
 import type { MonthlyReport } from '../monthly';
-import { formatCount, formatDate, formatMinutes, formatMoney, formatPercent, formatQuantity, formatRangeDates, formatSeconds, ROUNDING_NOTE } from '../format';
-import { monthTitle } from '../period';
+import { formatCount, formatDate, formatMinutes, formatMoney, formatPercent, formatQuantity, formatRangeDates, formatReportRange, formatSeconds, ROUNDING_NOTE } from '../format';
+import { monthTitle, toDateSuffix } from '../period';
 import { agentTable } from './agent-table';
 import { barChart, COLORS, createPdf, ensureSpace, footers, header, infoBox, kpiGrid, lineChart, paragraph, pdfBytes, sectionTitle, shareBar, table, type TableRow } from './document';
 
@@ -10,10 +10,10 @@ const LEADERBOARD_ROWS = 12;
 /** The monthly report as a PDF a customer can forward: KPIs, charts, leaderboard, billing and usage. */
 export function monthlyReportPdf(report: MonthlyReport, generatedAt: Date): Promise<Buffer> {
   const { summary: s, period, workspace } = report;
-  const title = `Monthly report – ${monthTitle(period.month)}`;
+  const title = `Monthly report – ${monthTitle(period.month)}${toDateSuffix(period.toDate)}`;
   const doc = createPdf({ title: `${workspace.name}: ${title}`, subject: 'Calls, minutes, success and cost of one calendar month' });
 
-  header(doc, title, [workspace.name, `${formatRangeDates(period.start, period.end, period.timeZone)} · local times in ${period.timeZone}`]);
+  header(doc, title, [workspace.name, `${formatReportRange(period)} · local times in ${period.timeZone}`]);
 
   sectionTitle(doc, 'Summary');
   kpiGrid(doc, [
@@ -40,7 +40,7 @@ export function monthlyReportPdf(report: MonthlyReport, generatedAt: Date): Prom
     { valueLabel: (v) => formatCount(v), showLabel: (i) => i % 2 === 0, height: 120 },
   );
 
-  sectionTitle(doc, 'Cost trend', 'Billed usage per local day');
+  sectionTitle(doc, 'Cost trend', period.toDate ? 'Billed usage per local day, up to today (today so far)' : 'Billed usage per local day');
   lineChart(
     doc,
     report.charts.costTrend.map((d) => ({ label: formatDate(`${d.date}T12:00:00Z`, 'UTC').replace(/ \d{4}$/, ''), value: Number(d.cost) })),
@@ -56,10 +56,12 @@ export function monthlyReportPdf(report: MonthlyReport, generatedAt: Date): Prom
   const { billingPeriod, usage } = report.details.costs;
   sectionTitle(doc, 'Billing');
   if (billingPeriod) {
-    infoBox(doc, `Billing period ${formatRangeDates(billingPeriod.periodStart, billingPeriod.periodEnd, period.timeZone)} (${billingPeriod.status})`, [
+    // A draft period's amounts still change until the month is closed: never shown as what is due.
+    const draft = billingPeriod.status === 'draft';
+    infoBox(doc, `Billing period ${formatRangeDates(billingPeriod.periodStart, billingPeriod.periodEnd, period.timeZone)} (${draft ? 'draft, not final' : billingPeriod.status})`, [
       ['Subscription', formatMoney(billingPeriod.subscriptionAmount)],
       ['Usage', formatMoney(billingPeriod.usageAmount)],
-      ['Amount due', formatMoney(billingPeriod.totalAmount)],
+      [draft ? 'Amount so far (not final)' : 'Amount due', formatMoney(billingPeriod.totalAmount)],
     ]);
   } else {
     paragraph(doc, 'No billing period overlaps this month; the usage below is that of the calendar month.', 9);

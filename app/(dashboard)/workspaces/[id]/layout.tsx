@@ -16,12 +16,15 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 pt-3">
-          <Link href="/workspaces" className="text-sm font-bold tracking-tight text-brand-700">
+        {/* One line at 390 px: the switcher takes what is left and truncates; the links never wrap. */}
+        <div className="mx-auto flex max-w-7xl items-center gap-x-2 px-4 pt-3 sm:gap-x-4">
+          <Link href="/workspaces" className="inline-flex min-h-6 shrink-0 items-center text-sm font-bold tracking-tight text-brand-700">
             VoiceDash
           </Link>
-          <WorkspaceSwitcher currentId={access.workspace.id} workspaces={workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role }))} />
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="flex min-w-0 flex-1 sm:flex-none">
+            <WorkspaceSwitcher currentId={access.workspace.id} workspaces={workspaces.map((w) => ({ id: w.id, name: w.name, role: w.role }))} />
+          </div>
+          <div className="ml-auto flex shrink-0 items-center gap-1 whitespace-nowrap text-sm sm:gap-3">
             <Suspense fallback={null}>
               <FiringBadge workspaceId={access.workspace.id} />
             </Suspense>

@@ -37,7 +37,7 @@ export default async function OverviewPage({ params, searchParams }: { params: P
         </CardSlot>
         <div className="grid gap-4 lg:grid-cols-2">
           <CardSlot title="Cost trend">
-            <CostTrendCard ctx={ctx} />
+            <CostTrendCard ctx={ctx} granularity={query.granularity} />
           </CardSlot>
           <CardSlot title="Calls by hour">
             <CallsByHourCard ctx={ctx} />

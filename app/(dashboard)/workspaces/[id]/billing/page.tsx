@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { Card, CardSkeleton, DataTable, EmptyState, PageHeader } from '@/components/ui';
 import { workspaceAccess } from '@/components/dashboard/data';
+import { BilledAmount } from '@/components/billing/BilledAmount';
 import { StatusBadge } from '@/components/billing/StatusBadge';
 import { periodMonth } from '@/components/billing/format';
 import { listInvoices } from '@/lib/billing/invoice';
@@ -18,7 +19,7 @@ export default async function BillingPage({ params }: { params: Promise<{ id: st
   const timeZone = access.workspace.timezone;
   return (
     <>
-      <PageHeader title="Billing" subtitle={`One invoice per calendar month in ${timeZone}. The current month is a draft until it ends.`} />
+      <PageHeader title="Billing" subtitle={`One invoice per calendar month in ${timeZone}. The current month is a draft until it ends: its amounts are not final.`} />
       <Suspense fallback={<CardSkeleton title="Invoices" height={320} />}>
         <PeriodList workspaceId={access.workspace.id} timeZone={timeZone} />
       </Suspense>
@@ -41,7 +42,7 @@ async function PeriodList({ workspaceId, timeZone }: { workspaceId: string; time
           { key: 'status', header: 'Status', cell: (p) => <StatusBadge status={p.status} /> },
           { key: 'subscription', header: 'Subscription', align: 'right', hideOnMobile: true, cell: (p) => formatMoney(p.subscriptionAmount) },
           { key: 'usage', header: 'Usage', align: 'right', hideOnMobile: true, cell: (p) => formatMoney(p.usageAmount) },
-          { key: 'total', header: 'Total', align: 'right', cell: (p) => <span className="font-medium">{formatMoney(p.totalAmount)}</span> },
+          { key: 'total', header: 'Total', align: 'right', cell: (p) => <BilledAmount className="font-medium" amount={p.totalAmount} status={p.status} /> },
         ]}
       />
     </Card>

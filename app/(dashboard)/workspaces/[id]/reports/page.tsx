@@ -3,7 +3,7 @@ import { PageHeader } from '@/components/ui';
 import { workspaceAccess, type SearchParams } from '@/components/dashboard/data';
 import { ReportPickers } from '@/components/reports/ReportPickers';
 import { monthOptions, quarterOptions } from '@/components/reports/periods';
-import { currentMonth, previousMonth, previousQuarter, quarterOf } from '@/lib/reports/period';
+import { currentDate, currentMonth, previousMonth, previousQuarter, quarterOf } from '@/lib/reports/period';
 
 export const metadata: Metadata = { title: 'Reports' };
 
@@ -17,20 +17,22 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
   const access = await workspaceAccess(id);
   const query = await searchParams;
   const timeZone = access.workspace.timezone;
-  const thisMonth = currentMonth(timeZone, new Date());
+  const now = new Date();
+  const thisMonth = currentMonth(timeZone, now);
   const months = monthOptions(thisMonth, MONTHS_BACK);
   const quarters = quarterOptions(thisMonth, QUARTERS_BACK);
   const pick = (value: unknown, options: { value: string }[], fallback: string) =>
     typeof value === 'string' && options.some((option) => option.value === value) ? value : fallback;
   return (
     <>
-      <PageHeader title="Reports" subtitle={`Calendar periods in ${timeZone}. Files download directly; figures match the dashboard for the same period.`} />
+      <PageHeader title="Reports" subtitle={`Calendar periods in ${timeZone}. Files download directly; figures match the dashboard for the same period. The current month and quarter are reported to date.`} />
       <ReportPickers
         workspaceId={access.workspace.id}
         months={months}
         quarters={quarters}
         month={pick(query.month, months, previousMonth(thisMonth))}
         quarter={pick(query.quarter, quarters, previousQuarter(quarterOf(thisMonth)))}
+        today={currentDate(timeZone, now)}
       />
     </>
   );

@@ -31,7 +31,7 @@ export default async function AgentPage({ params, searchParams }: { params: Prom
         pathname={`${base}/agents/${agent.id}`}
         actions={
           <>
-            {agent.deletedAt ? <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">Deleted agent</span> : null}
+            {agent.deletedAt ? <span className="rounded bg-slate-100 px-2 py-1 text-xs text-slate-600">deleted</span> : null}
             <Link href={`${base}/calls${rangeSearch ? `${rangeSearch}&` : '?'}agentId=${agent.id}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
               See this agent’s calls
             </Link>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { Card, DataTable, PageHeader } from '@/components/ui';
 import { workspaceAccess } from '@/components/dashboard/data';
 import { PeriodActions } from '@/components/billing/PeriodActions';
+import { BilledAmount } from '@/components/billing/BilledAmount';
 import { StatusBadge } from '@/components/billing/StatusBadge';
 import { periodMonth } from '@/components/billing/format';
 import { allows } from '@/lib/auth';
@@ -56,7 +57,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
             {invoice.paidAt ? (<><dt className="text-slate-500">Paid</dt><dd>{formatDate(invoice.paidAt, tz)}</dd></>) : null}
             {invoice.voidReason ? (<><dt className="text-slate-500">Void</dt><dd>{invoice.voidReason}</dd></>) : null}
             <dt className="text-slate-500">Total</dt>
-            <dd className="text-lg font-semibold" data-testid="invoice-total">{formatMoney(invoice.totalAmount)}</dd>
+            <dd className="text-lg font-semibold" data-testid="invoice-total"><BilledAmount amount={invoice.totalAmount} status={invoice.status} /></dd>
           </dl>
           {access.caller.isPlatformAdmin ? (
             <div className="mt-4 border-t border-slate-100 pt-3">
@@ -73,7 +74,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               { key: 'description', header: 'Description', wrap: true, cell: (l) => (l ? l.description : <span className="font-semibold">Total</span>) },
               { key: 'quantity', header: 'Quantity', align: 'right', hideOnMobile: true, cell: (l) => (l?.quantity ? formatQuantity(l.quantity) : '') },
               { key: 'unit', header: 'Unit', hideOnMobile: true, cell: (l) => l?.unit ?? '' },
-              { key: 'amount', header: 'Amount', align: 'right', cell: (l) => (l ? formatMoney(l.amount) : <span className="font-semibold">{formatMoney(invoice.totalAmount)}</span>) },
+              { key: 'amount', header: 'Amount', align: 'right', cell: (l) => (l ? formatMoney(l.amount) : <BilledAmount className="font-semibold" amount={invoice.totalAmount} status={invoice.status} />) },
             ]}
           />
         </Card>

@@ -9,6 +9,7 @@ import { viewSearch } from '@/lib/charts/url';
 import { formatCallInstant } from '@/lib/calls/format';
 import { getCallDetail, type CallDetail } from '@/lib/calls/detail';
 import { getDb } from '@/lib/db';
+import { agentDisplayName } from '@/lib/agents/label';
 
 export const metadata: Metadata = { title: 'Call' };
 
@@ -33,7 +34,7 @@ export default async function CallPage({ params, searchParams }: { params: Promi
   const tz = access.workspace.timezone;
   const call = await loadCall(access.workspace.id, callId);
   const back = `/workspaces/${access.workspace.id}/calls${viewSearch(query)}`;
-  const agent = call.agentName ? `${call.agentName}${call.agentDeleted ? ' (deleted)' : ''}` : call.agentId ? 'Deleted agent' : 'No agent';
+  const agent = agentDisplayName(call);
   const fields: [string, React.ReactNode][] = [
     ['Started', formatCallInstant(call.startedAt, tz)],
     ['Ended', call.endedAt ? formatCallInstant(call.endedAt, tz) : '—'],

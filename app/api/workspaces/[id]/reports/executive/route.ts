@@ -12,7 +12,7 @@ export const GET = withApi({ access: 'workspace', query: executiveQuerySchema },
   return withLease(db, access.workspace.id, 'report', async () => {
     const { industry } = await db.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select: { industry: true } });
     const summary = await buildExecutiveSummary(db, reportWorkspace(access, industry), query.quarter, range);
-    const file = { kind: 'executive-summary', slug: access.workspace.slug, period: query.quarter };
+    const file = { kind: 'executive-summary', slug: access.workspace.slug, period: `${query.quarter}${range.toDate ? '-to-date' : ''}` };
     if (query.format === 'pdf') {
       return reportDownload(new Uint8Array(await executiveSummaryPdf(summary, now)), { ...file, extension: 'pdf', contentType: 'application/pdf' });
     }

@@ -12,7 +12,7 @@ export const GET = withApi({ access: 'workspace', query: monthlyQuerySchema }, a
   return withLease(db, access.workspace.id, 'report', async () => {
     const { industry } = await db.workspace.findUniqueOrThrow({ where: { id: access.workspace.id }, select: { industry: true } });
     const report = await buildMonthlyReport(db, reportWorkspace(access, industry), query.month, range);
-    const file = { kind: 'monthly-report', slug: access.workspace.slug, period: query.month };
+    const file = { kind: 'monthly-report', slug: access.workspace.slug, period: `${query.month}${range.toDate ? '-to-date' : ''}` };
     if (query.format === 'pdf') {
       return reportDownload(new Uint8Array(await monthlyReportPdf(report, now)), { ...file, extension: 'pdf', contentType: 'application/pdf' });
     }
