@@ -11,14 +11,14 @@ describe('report periods to date', () => {
     const range = reportMonthRange('2026-03', ZONE, now);
     expect(range).toEqual({ from: new Date('2026-03-01T05:00:00Z'), to: now, timeZone: ZONE, toDate: true });
     expect(toDateSuffix(range.toDate)).toBe(' (to date)');
-    expect(formatReportRange({ start: range.from.toISOString(), end: range.to.toISOString(), timeZone: ZONE, toDate: true })).toBe('1 Mar 2026 – 10 Mar 2026 10:30 (to date)');
+    expect(formatReportRange({ start: range.from.toISOString(), end: range.to.toISOString(), timeZone: ZONE, toDate: true })).toBe('Mar 1, 2026 – Mar 10, 2026 10:30 (to date)');
   });
 
   it('keeps an ended month whole', () => {
     const range = reportMonthRange('2026-02', ZONE, now);
     expect(range).toEqual({ from: new Date('2026-02-01T05:00:00Z'), to: new Date('2026-03-01T05:00:00Z'), timeZone: ZONE, toDate: false });
     expect(toDateSuffix(range.toDate)).toBe('');
-    expect(formatReportRange({ start: range.from.toISOString(), end: range.to.toISOString(), timeZone: ZONE, toDate: false })).toBe('1 Feb 2026 – 28 Feb 2026');
+    expect(formatReportRange({ start: range.from.toISOString(), end: range.to.toISOString(), timeZone: ZONE, toDate: false })).toBe('Feb 1, 2026 – Feb 28, 2026');
   });
 
   it('reports the running quarter to date and an ended one whole', () => {
