@@ -25,6 +25,8 @@ const config = {
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
   // A suite on PGlite takes seconds; a mutant that loops is cut off well before the default.
   timeoutMS: 30_000,
+  // The first run goes through every suite of the module with one worker: minutes on PGlite.
+  dryRunTimeoutMinutes: 30,
   timeoutFactor: 2,
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['/.next', '/.next-*', '/.data', '/e2e', '/public', '/reports', '/test-results', '/playwright-report', '/bench-results', '/.ci'],

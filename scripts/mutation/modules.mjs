@@ -9,7 +9,7 @@ export const MUTATION_MODULES = [
     name: 'scope-access',
     target: 90,
     mutate: ['lib/analytics/scope.ts', 'lib/auth/access.ts', 'lib/auth/authorize.ts'],
-    tests: ['tests/analytics/scope.test.ts', 'tests/auth/throttle.test.ts', 'tests/api/handler.test.ts', 'tests/api/resources.test.ts'],
+    tests: ['tests/analytics/scope.test.ts', 'tests/auth/access.test.ts', 'tests/auth/throttle.test.ts', 'tests/api/handler.test.ts', 'tests/api/resources.test.ts'],
   },
   {
     name: 'analytics',

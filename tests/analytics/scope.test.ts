@@ -15,6 +15,10 @@ describe('scopeCondition fails closed', () => {
     ['platform: false', { platform: false }],
     ['platform: "true"', { platform: 'true' }],
     ['both keys at once', { workspaceId: ID, platform: true }],
+    ['both keys at once, platform first', { platform: true, workspaceId: ID }],
+    ['a workspace id with a prefix', { workspaceId: `x${ID}` }],
+    ['a workspace id with a suffix', { workspaceId: `${ID}x` }],
+    ['a function that says platform: true', Object.assign(() => {}, { platform: true })],
   ])('%s → 1=0', (_, scope) => {
     expect(scopeCondition(scope).sql).toBe('1=0');
   });
