@@ -35,8 +35,11 @@ export async function openConnection(config: DatabaseConfig): Promise<Connection
   return openPglite(config.dir);
 }
 
-/** PGlite persisted in `dir`, or in memory when dir is 'memory://'. */
-export async function openPglite(dir: string): Promise<Connection> {
+/**
+ * PGlite persisted in `dir`, or in memory when dir is 'memory://'. `loadDataDir` starts it
+ * from a dumped data directory (the tests' migrated template) instead of an empty one.
+ */
+export async function openPglite(dir: string, loadDataDir?: Blob): Promise<Connection> {
   let dataDir: string | undefined;
   if (dir !== 'memory://') {
     // PGlite does not create missing parent folders.
@@ -45,7 +48,7 @@ export async function openPglite(dir: string): Promise<Connection> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir);
+    pglite = await PGlite.create({ dataDir, loadDataDir });
   } catch (error) {
     throw new ConfigError(`PGLITE_DIR: cannot open the embedded database in ${dataDir} (${describe(error)})`);
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCallAnalytics, getWorkspaceOverview, scopeCondition } from '@/lib/analytics';
+import { getCallAnalytics, getWorkspaceOverview, isWorkspaceScope, scopeCondition } from '@/lib/analytics';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import { createCalls, createUsage, createWorkspace, utcRange } from './fixtures';
 
@@ -15,8 +15,20 @@ describe('scopeCondition fails closed', () => {
     ['platform: false', { platform: false }],
     ['platform: "true"', { platform: 'true' }],
     ['both keys at once', { workspaceId: ID, platform: true }],
+    ['both keys at once, platform first', { platform: true, workspaceId: ID }],
+    ['a workspace id with a prefix', { workspaceId: `x${ID}` }],
+    ['a workspace id with a suffix', { workspaceId: `${ID}x` }],
+    ['a function that says platform: true', Object.assign(() => {}, { platform: true })],
+    // Only own keys count: an inherited platform or workspace id must not pass.
+    ['a bad workspace id over an inherited platform: true', Object.assign(Object.create({ platform: true }), { workspaceId: 'x' })],
+    ['platform: false over an inherited workspace id', Object.assign(Object.create({ workspaceId: ID }), { platform: false })],
   ])('%s → 1=0', (_, scope) => {
     expect(scopeCondition(scope).sql).toBe('1=0');
+  });
+
+  it('tells a workspace scope from the platform scope', () => {
+    expect(isWorkspaceScope({ workspaceId: ID })).toBe(true);
+    expect(isWorkspaceScope({ platform: true })).toBe(false);
   });
 
   it('an unlisted column → 1=0', () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createPrismaClient, openConnection, openPglite, type Connection, type Db } from '@/lib/db';
+import { createPrismaClient, openConnection, type Connection, type Db } from '@/lib/db';
 import { applyMigrations } from '@/lib/db/migrations';
+import { openMigratedPglite } from './pglite-template';
 
 export type TestDatabase = {
   db: Db;
@@ -23,8 +24,7 @@ export function testServerUrl(): string | undefined {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = testServerUrl();
   if (!serverUrl) {
-    const connection = await openPglite('memory://');
-    await applyMigrations(connection.adapter);
+    const connection = await openMigratedPglite();
     const db = createPrismaClient(connection);
     return {
       db,

@@ -1,0 +1,51 @@
+// The modules mutation testing covers (issue 18): where a wrong line means a wrong figure
+// or a leak. Each is run as its own Stryker run with its own report and incremental file,
+// against only the test files that exercise it, so one module can be re-run alone.
+// Shared by stryker.config.mjs, vitest.mutation.config.ts and scripts/mutation/run.ts.
+
+/** @type {{ name: string; target: number; mutate: string[]; tests: string[] }[]} */
+export const MUTATION_MODULES = [
+  {
+    name: 'scope-access',
+    target: 90,
+    mutate: ['lib/analytics/scope.ts', 'lib/auth/access.ts', 'lib/auth/authorize.ts'],
+    tests: ['tests/analytics/scope.test.ts', 'tests/auth/access.test.ts', 'tests/auth/throttle.test.ts', 'tests/api/handler.test.ts', 'tests/api/resources.test.ts'],
+  },
+  {
+    name: 'analytics',
+    target: 90,
+    mutate: ['lib/analytics/**/*.ts', '!lib/analytics/scope.ts'],
+    tests: ['tests/analytics/**/*.test.ts', 'tests/admin/**/*.test.ts', 'tests/subscriptions/**/*.test.ts'],
+  },
+  {
+    name: 'export',
+    target: 80,
+    mutate: ['lib/reports/export/**/*.ts'],
+    tests: ['tests/reports/export.test.ts', 'tests/reports/csv.test.ts'],
+  },
+  {
+    name: 'billing',
+    target: 80,
+    mutate: ['lib/billing/**/*.ts'],
+    tests: ['tests/billing/**/*.test.ts', 'tests/api/billing.test.ts'],
+  },
+  {
+    name: 'ingest',
+    target: 80,
+    mutate: ['lib/ingest/**/*.ts'],
+    tests: ['tests/ingest/**/*.test.ts', 'tests/connectors/map.test.ts'],
+  },
+];
+
+/** The module named by MUTATION_MODULE (set by scripts/mutation/run.ts). */
+export function selectedModule() {
+  const name = process.env.MUTATION_MODULE;
+  const found = MUTATION_MODULES.find((m) => m.name === name);
+  if (!found) throw new Error(`MUTATION_MODULE must be one of ${MUTATION_MODULES.map((m) => m.name).join(', ')} (got ${name ?? 'nothing'})`);
+  return found;
+}
+
+/** Where a module's HTML and JSON reports and its incremental file go (git-ignored). */
+export function reportDir(name) {
+  return `reports/mutation/${name}`;
+}

@@ -1,0 +1,36 @@
+// Mutation testing (issue 18): `npm run test:mutation` (scripts/mutation/run.ts) runs this
+// once per module in scripts/mutation/modules.mjs with MUTATION_MODULE set.
+import { reportDir, selectedModule } from './scripts/mutation/modules.mjs';
+
+const selected = selectedModule();
+const dir = reportDir(selected.name);
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  mutate: [...selected.mutate, '!**/*.test.ts'],
+  // Each mutant runs only the tests that reached it in the first (dry) run.
+  coverageAnalysis: 'perTest',
+  // Two cores shared with other work; each test runner holds its own PGlite databases.
+  concurrency: 1,
+  incremental: true,
+  incrementalFile: `${dir}/stryker-incremental.json`,
+  reporters: ['clear-text', 'html', 'json', 'progress'],
+  htmlReporter: { fileName: `${dir}/index.html` },
+  jsonReporter: { fileName: `${dir}/mutation.json` },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
+  // A suite on PGlite takes seconds; a mutant that loops is cut off well before the default.
+  timeoutMS: 30_000,
+  // The first run goes through every suite of the module with one worker: minutes on PGlite.
+  dryRunTimeoutMinutes: 30,
+  timeoutFactor: 2,
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['/.next', '/.next-*', '/.data', '/e2e', '/public', '/reports', '/test-results', '/playwright-report', '/bench-results', '/.ci'],
+  thresholds: { high: 90, low: selected.target, break: null },
+};
+
+export default config;
