@@ -69,7 +69,7 @@ describe('billing period API', () => {
     expect(result.headers.get('content-disposition')).toContain('invoice-alpha-INV-2026-000001.pdf');
     const pdf = await getDocumentProxy(new Uint8Array(await result.arrayBuffer()));
     const { text } = await extractText(pdf, { mergePages: true });
-    for (const s of ['Invoice INV-2026-000001', 'Seller: VoiceDash', 'Customer: Alpha', '1 Feb 2026 – 28 Feb 2026', 'Subscription: pro (monthly)', '$99.00', 'Finalized']) {
+    for (const s of ['Invoice INV-2026-000001', 'Seller: VoiceDash', 'Customer: Alpha', 'Feb 1, 2026 – Feb 28, 2026', 'Subscription: pro (monthly)', '$99.00', 'Finalized']) {
       expect(text).toContain(s);
     }
   });
