@@ -30,7 +30,7 @@ export async function AgentsTableCard({ ctx, search }: { ctx: CardContext; searc
             ),
           },
           { key: 'calls', header: 'Calls', align: 'right', cell: (agent) => formatCount(agent.calls) },
-          { key: 'success', header: 'Success', align: 'right', cell: (agent) => (agent.calls ? formatPercent(agent.successRate) : '—') },
+          { key: 'success', header: 'Success', align: 'right', cell: (agent) => whenData(agent.terminal, formatPercent(agent.successRate)) },
           { key: 'minutes', header: 'Minutes', align: 'right', cell: (agent) => formatMinutes(agent.totalMinutes), hideOnMobile: true },
           { key: 'cost', header: 'Cost', align: 'right', cell: (agent) => formatMoney(agent.cost) },
         ]}

@@ -124,7 +124,7 @@ export function LeaderboardTable({ rows, workspaceId, search }: { rows: AgentLea
             ),
         },
         { key: 'calls', header: 'Calls', align: 'right', cell: (row) => formatCount(row.count) },
-        { key: 'success', header: 'Success', align: 'right', cell: (row) => formatPercent(row.successRate) },
+        { key: 'success', header: 'Success', align: 'right', cell: (row) => whenData(row.terminal, formatPercent(row.successRate)) },
         { key: 'minutes', header: 'Minutes', align: 'right', cell: (row) => formatMinutes(row.totalMinutes), hideOnMobile: true },
         { key: 'cost', header: 'Cost', align: 'right', cell: (row) => formatMoney(row.cost) },
       ]}

@@ -9,6 +9,7 @@ export type AgentListRow = {
   /** Figures of the range, by the leaderboard's definitions (METRICS.md). */
   calls: number;
   completed: number;
+  terminal: number;
   successRate: number;
   totalMinutes: number;
   cost: string;
@@ -35,6 +36,7 @@ export async function listAgents(db: Db, scope: WorkspaceScope, range: TimeRange
       ...agent,
       calls: row?.count ?? 0,
       completed: row?.completed ?? 0,
+      terminal: row?.terminal ?? 0,
       successRate: row?.successRate ?? 0,
       totalMinutes: row?.totalMinutes ?? 0,
       cost: row?.cost ?? '0.000000',

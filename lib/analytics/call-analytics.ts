@@ -16,6 +16,8 @@ export type AgentLeaderboardRow = {
   agentDeleted: boolean;
   count: number;
   completed: number;
+  /** Calls that ended (the success rate's denominator); 0 means the rate has no data (shown —). */
+  terminal: number;
   successRate: number;
   totalMinutes: number;
   /** Billed cost, sum of calls.cost_total, decimal string. */
@@ -163,6 +165,7 @@ export async function getCallAnalytics(db: Db, scope: AnalyticsScope, range: Tim
         agentDeleted: row.agent_deleted === true,
         count: row.calls,
         completed: row.completed,
+        terminal: row.terminal,
         successRate: percent(row.completed, row.terminal),
         totalMinutes: row.total_seconds / 60,
         cost: row.cost,

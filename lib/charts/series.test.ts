@@ -8,6 +8,7 @@ const row = (agentId: string | null, agentName: string | null, count: number): A
   agentDeleted: false,
   count,
   completed: count,
+  terminal: count,
   successRate: 100,
   totalMinutes: count,
   cost: '1.000000',

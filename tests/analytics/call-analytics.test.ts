@@ -61,12 +61,12 @@ describe('getCallAnalytics', () => {
   it("keeps deleted and missing agents' calls in the leaderboard; a deleted agent keeps its name, marked deleted (seed defect 2)", async () => {
     const a = await getCallAnalytics(t.db, { workspaceId }, march);
     const [first, ...ties] = a.callsByAgent;
-    expect(first).toEqual({ agentId: alice, agentName: 'Alice', agentDeleted: false, count: 3, completed: 2, successRate: (100 * 2) / 3, totalMinutes: 3, cost: '1.600000' });
+    expect(first).toEqual({ agentId: alice, agentName: 'Alice', agentDeleted: false, count: 3, completed: 2, terminal: 3, successRate: (100 * 2) / 3, totalMinutes: 3, cost: '1.600000' });
     // Ties on 1 call: by name (deleted agents keep theirs), the call without agent last.
     expect(ties.map((row) => row.agentId)).toEqual([bob, retired, null]);
-    expect(ties.find((row) => row.agentId === bob)).toEqual({ agentId: bob, agentName: 'Bob', agentDeleted: true, count: 1, completed: 1, successRate: 100, totalMinutes: 200 / 60, cost: '2.000000' });
-    expect(ties.find((row) => row.agentId === retired)).toEqual({ agentId: retired, agentName: 'Retired', agentDeleted: true, count: 1, completed: 0, successRate: 0, totalMinutes: 10 / 60, cost: '0.050000' });
-    expect(ties.find((row) => row.agentId === null)).toEqual({ agentId: null, agentName: null, agentDeleted: false, count: 1, completed: 0, successRate: 0, totalMinutes: 0, cost: '0.000000' });
+    expect(ties.find((row) => row.agentId === bob)).toEqual({ agentId: bob, agentName: 'Bob', agentDeleted: true, count: 1, completed: 1, terminal: 1, successRate: 100, totalMinutes: 200 / 60, cost: '2.000000' });
+    expect(ties.find((row) => row.agentId === retired)).toEqual({ agentId: retired, agentName: 'Retired', agentDeleted: true, count: 1, completed: 0, terminal: 1, successRate: 0, totalMinutes: 10 / 60, cost: '0.050000' });
+    expect(ties.find((row) => row.agentId === null)).toEqual({ agentId: null, agentName: null, agentDeleted: false, count: 1, completed: 0, terminal: 0, successRate: 0, totalMinutes: 0, cost: '0.000000' });
   });
 
   it('applies the direction filter to every breakdown (seed defect 1)', async () => {

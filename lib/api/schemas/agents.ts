@@ -13,6 +13,8 @@ export const agentListResponse = z.object({
       deletedAt: instant.nullable(),
       calls: z.number().int(),
       completed: z.number().int(),
+      /** Calls that ended: 0 means successRate has no data. */
+      terminal: z.number().int(),
       successRate: z.number(),
       totalMinutes: z.number(),
       cost: money,

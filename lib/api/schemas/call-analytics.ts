@@ -28,6 +28,8 @@ export const callAnalyticsResponse = z.object({
       agentDeleted: z.boolean(),
       count: z.number().int(),
       completed: z.number().int(),
+      /** Calls that ended: 0 means successRate has no data. */
+      terminal: z.number().int(),
       successRate: z.number(),
       totalMinutes: z.number(),
       cost: money,
