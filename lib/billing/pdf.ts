@@ -1,4 +1,4 @@
-import { formatDate, formatMoney, formatQuantity, formatRangeDates } from '@/lib/reports/format';
+import { formatDate, formatGeneratedAt, formatMoney, formatQuantity, formatRangeDates } from '@/lib/reports/format';
 import { createPdf, footers, header, infoBox, paragraph, pdfBytes, sectionTitle, table, type TableRow } from '@/lib/reports/pdf/document';
 import type { Invoice } from './invoice';
 
@@ -42,6 +42,6 @@ export function invoicePdf(invoice: Invoice, generatedAt: Date): Promise<Buffer>
   if (invoice.status === 'void') paragraph(doc, `This invoice is void${invoice.voidReason ? `: ${invoice.voidReason}` : ''}. Nothing is due on it.`);
   if (invoice.status === 'draft') paragraph(doc, 'Draft: the month is still running; amounts change until it is closed.');
   paragraph(doc, 'Usage is billed per provider and usage type; the included minutes of the plan are credited on the first telephony minutes of the month. Amounts are rounded to the cent.');
-  footers(doc, `${invoice.seller} · ${invoice.workspace.name} · generated ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  footers(doc, `${invoice.seller} · ${invoice.workspace.name} · generated ${formatGeneratedAt(generatedAt)}`);
   return pdfBytes(doc);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDecimal, formatHour, formatInstant, formatLocalDate, formatMilliseconds, formatMoney, formatPercent, formatSeconds, humanize, roundDecimal } from './format';
+import { compareDecimal, formatGeneratedAt, formatHour, formatInstant, formatLocalDate, formatMilliseconds, formatMoney, formatPercent, formatSeconds, humanize, roundDecimal } from './format';
 
 describe('money from decimal strings', () => {
   it('rounds half away from zero on the string, never through float sums', () => {
@@ -49,6 +49,7 @@ describe('figures for display', () => {
 
   it('shows instants on the wall clock of the workspace zone', () => {
     expect(formatInstant('2025-03-30T00:30:00.000Z', 'Asia/Kathmandu')).toBe('Mar 30, 06:15');
+    expect(formatGeneratedAt(new Date('2026-12-02T05:11:59Z'))).toBe('Dec 2, 2026, 05:11 UTC');
   });
 
   it('humanizes enum values', () => {

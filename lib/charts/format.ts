@@ -104,6 +104,11 @@ export function formatInstant(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat(LOCALE, { timeZone, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
 
+/** When a document was made, in UTC with the year, for PDF footers: "Dec 2, 2026, 05:11 UTC". */
+export function formatGeneratedAt(at: Date): string {
+  return `${new Intl.DateTimeFormat(LOCALE, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at)} UTC`;
+}
+
 /** "no_answer" → "No answer". */
 export function humanize(value: string): string {
   const text = value.replace(/_/g, ' ');

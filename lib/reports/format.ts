@@ -32,7 +32,7 @@ export function formatMinutes(minutes: number): string {
 }
 
 /** Durations as on the pages ("2m 40s", "1h 2m"; "—" for none): one formatter for both. */
-export { formatSeconds } from '@/lib/charts/format';
+export { formatGeneratedAt, formatSeconds } from '@/lib/charts/format';
 
 /** Quantities are decimals in the usage type's unit: up to 2 places, trailing zeros dropped. */
 export function formatQuantity(decimal: string): string {

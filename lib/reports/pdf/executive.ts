@@ -1,6 +1,6 @@
 import { providerName } from '@/lib/providers/brands';
 import type { ExecutiveSummary } from '../executive';
-import { formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatReportRange, formatSeconds, ROUNDING_NOTE } from '../format';
+import { formatCount, formatHour, formatMinutes, formatMoney, formatPercent, formatGeneratedAt, formatReportRange, formatSeconds, ROUNDING_NOTE } from '../format';
 import { quarterTitle, toDateSuffix } from '../period';
 import { agentTable } from './agent-table';
 import { COLORS, createPdf, ensureSpace, footers, header, kpiGrid, paragraph, pdfBytes, sectionTitle, shareBar, table, type TableRow } from './document';
@@ -52,6 +52,6 @@ export function executiveSummaryPdf(s: ExecutiveSummary, generatedAt: Date): Pro
   table(doc, [{ header: '#', width: 0.1 }, { header: 'Hour', width: 0.5 }, { header: 'Calls', width: 0.4, align: 'right' }], hourRows);
 
   paragraph(doc, `Success rate = completed calls / calls that ended. Cost = billed usage records of the quarter. ${ROUNDING_NOTE}`);
-  footers(doc, `${s.workspace.name} · ${title} · generated ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  footers(doc, `${s.workspace.name} · ${title} · generated ${formatGeneratedAt(generatedAt)}`);
   return pdfBytes(doc);
 }

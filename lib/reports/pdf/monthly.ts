@@ -1,6 +1,6 @@
 import { providerName } from '@/lib/providers/brands';
 import type { MonthlyReport } from '../monthly';
-import { formatCount, formatDate, formatMinutes, formatMoney, formatPercent, formatQuantity, formatRangeDates, formatReportRange, formatSeconds, ROUNDING_NOTE } from '../format';
+import { formatCount, formatDate, formatMinutes, formatMoney, formatPercent, formatQuantity, formatRangeDates, formatGeneratedAt, formatReportRange, formatSeconds, ROUNDING_NOTE } from '../format';
 import { monthTitle, toDateSuffix } from '../period';
 import { agentTable } from './agent-table';
 import { barChart, COLORS, createPdf, ensureSpace, footers, header, infoBox, kpiGrid, lineChart, paragraph, pdfBytes, sectionTitle, shareBar, table, type TableRow } from './document';
@@ -92,6 +92,6 @@ export function monthlyReportPdf(report: MonthlyReport, generatedAt: Date): Prom
     `How these figures are computed: calls count by their local start time in ${period.timeZone}; success rate is completed calls over calls that ended ` +
       `(completed, failed, no answer, busy, canceled); total cost is the billed amount of the month's usage records. ${ROUNDING_NOTE}`,
   );
-  footers(doc, `${workspace.name} · ${title} · generated ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  footers(doc, `${workspace.name} · ${title} · generated ${formatGeneratedAt(generatedAt)}`);
   return pdfBytes(doc);
 }
