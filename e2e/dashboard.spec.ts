@@ -177,7 +177,8 @@ test('the voice provider filter offers the range’s providers and narrows the p
   const options = await select.locator('option').allTextContents();
   expect(options[0]).toBe('All');
   expect(options).toEqual(expect.arrayContaining(['Cartesia', 'ElevenLabs', 'PlayHT'])); // brand names, lib/providers/brands
-  expect(options.slice(1)).toEqual([...options.slice(1)].sort());
+  // In reading order, by brand name (case aside), not by stored key.
+  expect(options.slice(1)).toEqual([...options.slice(1)].sort(new Intl.Collator('en-US', { sensitivity: 'base', numeric: true }).compare));
   await select.selectOption('cartesia');
   await expect(page).toHaveURL(/[?&]provider=cartesia(&|$)/);
   const filtered = await api<CallAnalyticsResponse>(page, `/api/workspaces/${id}/calls/analytics?period=year&provider=cartesia`);

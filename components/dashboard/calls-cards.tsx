@@ -9,6 +9,9 @@ import { NO_CALLS } from './overview-cards';
 import { loadAgents, loadCallAnalytics, loadCallAnalyticsFor, loadCallBreakdown, loadCallProviders, type CardContext } from './data';
 import { agentDisplayName } from '@/lib/agents/label';
 
+// Filter options in the order people read them (by brand name, case and accents aside).
+const LABEL_ORDER = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
+
 const NO_MATCHING_CALLS = { title: 'No calls match these filters in this range', description: 'Clear a filter or choose a longer range.' };
 
 function emptyFor(ctx: CardContext) {
@@ -21,7 +24,7 @@ export async function CallFilters({ ctx }: { ctx: CardContext }) {
   return (
     <FilterBar
       agents={agents.map((agent) => ({ value: agent.id, label: agentDisplayName({ agentId: agent.id, agentName: agent.name, agentDeleted: agent.deletedAt !== null }) }))}
-      providers={providers.map((provider) => ({ value: provider, label: providerName(provider) }))}
+      providers={providers.map((provider) => ({ value: provider, label: providerName(provider) })).sort((a, b) => LABEL_ORDER.compare(a.label, b.label))}
     />
   );
 }
