@@ -118,6 +118,33 @@ describe('call and platform rollups follow every write', () => {
     await t.db.$executeRaw`UPDATE calls SET started_at = started_at + interval '23 hours 50 minutes' WHERE status = 'completed'`;
     await t.db.call.updateMany({ where: { sentiment: 'negative' }, data: { sentiment: null, status: 'failed' } });
     await expectInStep();
+    // Durations that stay in their key are not recounted, so these must still come out
+    // exact: in one statement, the longest call of a (day, agent) key gives its duration to
+    // another call of the same key (swap); then it is shortened while a call of ANOTHER key
+    // takes the old longest (the key must be recounted); then the shortest likewise.
+    const [key] = await t.db.$queryRaw<{ longest: string; other: string; stranger: string; shortest: string }[]>`
+      WITH k AS (
+        SELECT workspace_id, date_bin('1 day', started_at, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS day, agent_id, id, duration_seconds,
+               row_number() OVER (PARTITION BY workspace_id, date_bin('1 day', started_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), agent_id ORDER BY duration_seconds DESC, id) AS top,
+               row_number() OVER (PARTITION BY workspace_id, date_bin('1 day', started_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), agent_id ORDER BY duration_seconds, id) AS bottom,
+               count(*) OVER (PARTITION BY workspace_id, date_bin('1 day', started_at, TIMESTAMPTZ '2000-01-01 00:00:00+00'), agent_id) AS n
+        FROM calls WHERE duration_seconds IS NOT NULL AND agent_id IS NOT NULL)
+      SELECT a.id::text AS longest, b.id::text AS other, s.id::text AS shortest,
+             (SELECT c.id::text FROM calls c WHERE c.agent_id IS DISTINCT FROM a.agent_id AND c.duration_seconds IS NOT NULL ORDER BY c.id LIMIT 1) AS stranger
+      FROM k a JOIN k b ON (b.workspace_id, b.day, b.agent_id) = (a.workspace_id, a.day, a.agent_id) AND b.top = 2
+      JOIN k s ON (s.workspace_id, s.day, s.agent_id) = (a.workspace_id, a.day, a.agent_id) AND s.bottom = 1
+      WHERE a.top = 1 AND a.n >= 3 AND a.duration_seconds > b.duration_seconds AND s.duration_seconds < b.duration_seconds
+      ORDER BY a.id LIMIT 1`;
+    expect(key, 'a (day, agent) key with three calls of different durations').toBeDefined();
+    const swap = (a: string, b: string) => t.db.$executeRaw`
+      UPDATE calls c SET duration_seconds = o.duration_seconds FROM calls o
+      WHERE (c.id, o.id) IN ((${a}::uuid, ${b}::uuid), (${b}::uuid, ${a}::uuid))`;
+    await swap(key!.longest, key!.other);
+    await expectInStep();
+    await swap(key!.other, key!.stranger);
+    await expectInStep();
+    await swap(key!.shortest, key!.stranger);
+    await expectInStep();
     // An update of no counted column touches no rollup row.
     const before = await t.db.$queryRaw<{ x: string }[]>`SELECT xmin::text AS x FROM call_rollups ORDER BY workspace_id, day, agent_key`;
     await t.db.call.updateMany({ data: { callerNumber: '+15550000' } });
