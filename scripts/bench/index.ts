@@ -1,4 +1,5 @@
-// npm run bench -- [--calls N] [--workspaces W] [--runs R] [--only analytics|exports|writes|ingest|billing|http]: PostgreSQL (DATABASE_URL) only.
+// npm run bench -- [--calls N] [--workspaces W] [--runs R] [--only analytics|exports|writes|ingest|billing|http|pglite]: PostgreSQL (DATABASE_URL)
+// only, but for pglite (its own embedded database, no server needed).
 // Seeds (or reuses) vd_bench_<N>, then runs each section and prints p50/p95 per line.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { exportSection } from './export';
 import { writesSection } from './writes';
 import { ingestSection } from './ingest';
 import { httpSection } from './http';
+import { pgliteSection } from './pglite';
 import { formatResults } from './report';
 import type { BenchSection } from './types';
 
@@ -23,6 +25,7 @@ const SECTIONS: Record<string, BenchSection> = {
   ingest: ingestSection,
   billing: billingSection,
   http: httpSection,
+  pglite: pgliteSection,
 };
 
 const argsSchema = z.object({
@@ -39,8 +42,6 @@ runCli(async () => {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`--${issue.path.join('.')}: ${issue.message}`);
   }
-  const config = databaseConfig();
-  if (config.kind !== 'postgres') throw new ConfigError('DATABASE_URL: the bench runs on PostgreSQL; set DATABASE_URL to a server');
   const { calls, workspaces, runs, only } = parsed.data;
   const log = (message: string) => console.log(message);
   const selected = Object.entries(SECTIONS).filter(([name]) => !only || only === name);
@@ -52,6 +53,8 @@ runCli(async () => {
     }
     return;
   }
+  const config = databaseConfig();
+  if (config.kind !== 'postgres') throw new ConfigError('DATABASE_URL: the bench runs on PostgreSQL; set DATABASE_URL to a server');
   const { connection, db } = await openBenchDataset(config.url, calls, log, workspaces);
   try {
     const context = { db, connection, calls, now: BENCH_NOW, runs, log };
