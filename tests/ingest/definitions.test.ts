@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Prisma, type Db } from '@/lib/db';
 import { ingestEvents, payloadHash, pruneIngestEvents, type IngestCommand, type IngestEvent, type IngestTarget } from '@/lib/ingest';
 import { isRetryable } from '@/lib/ingest/ingest';
@@ -331,6 +331,25 @@ describe('retries', () => {
     expect(retried).toBe(0);
     // nothing of the failed batches was written
     expect(await db.call.count({ where: { workspaceId: w.workspaceId } })).toBe(1);
+  });
+
+  it('without an onRetry hook a retry is logged as a warning naming the attempt; with one, nothing is logged', async () => {
+    const w = await workspace();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      let failures = 1;
+      const onStep = (step: string) => {
+        if (step === 'dedupe' && failures-- > 0) throw { code: '40P01', message: 'deadlock detected' };
+      };
+      expect(statuses(await ingestEvents(db, w, [event('warn-1', 0, [call('c-w', {})])], { onStep }))).toEqual(['accepted']);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]![0])).toContain('batch of 1 after a serialization failure or deadlock (attempt 1)');
+      failures = 1;
+      expect(statuses(await ingestEvents(db, w, [event('warn-2', 0, [call('c-w', {})])], { onStep, onRetry: () => {} }))).toEqual(['accepted']);
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('recognises 40001, 40P01 and P2034 however they are wrapped, and nothing else', () => {

@@ -144,6 +144,7 @@ describe('parseApiEvent: call events', () => {
     expect(rejected({ ...ev('call.started', data), data: undefined })).toMatchObject({ field: 'data' });
     expect(rejected({ ...ev('call.started', data), workspace_id: 'w' })).toMatchObject({ field: 'body' });
     expect(rejected(null)).toMatchObject({ id: '' });
+    expect(rejected(undefined)).toMatchObject({ id: '', field: 'body' });
     expect(rejected('ev-1')).toMatchObject({ id: '' });
   });
 });
