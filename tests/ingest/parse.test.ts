@@ -75,8 +75,8 @@ describe('parseApiEvent: call events', () => {
 
   it('absent fields are null; started implies in_progress, ended implies completed, updated nothing', () => {
     const implied = (type: string) => {
-      const [command] = ok(ev(type, { call_id: 'c' })).commands;
-      return command!.kind === 'call.upsert' ? command.impliedStatus : 'not a call';
+      const command = ok(ev(type, { call_id: 'c' })).commands[0]!;
+      return command.kind === 'call.upsert' ? command.impliedStatus : 'not a call';
     };
     expect([implied('call.started'), implied('call.updated'), implied('call.ended')]).toEqual(['in_progress', null, 'completed']);
     const [command] = ok(ev('call.ended', { call_id: 'c', agent: { id: 'a' }, duration_seconds: 0, avg_response_ms: 0 })).commands;
