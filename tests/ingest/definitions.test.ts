@@ -304,6 +304,9 @@ describe('identity and agents', () => {
       ['c-6', 'ag-3'],
       ['c-7', 'ag-1'],
     ]);
+    // a name longer than the 255 characters the API allows (a connector's) is cut there
+    await ingestEvents(db, w, [event('g-9', 9, [call('c-9', agent('ag-long', `${'n'.repeat(255)}tail`))])]);
+    expect((await db.voiceAgent.findFirstOrThrow({ where: { workspaceId: w.workspaceId, externalId: 'ag-long' } })).name).toBe('n'.repeat(255));
     // a call keeps its agent when a later event names none
     await ingestEvents(db, w, [event('g-8', 10, [call('c-1', { sentiment: 'neutral' })])]);
     expect((await db.call.findFirstOrThrow({ where: { workspaceId: w.workspaceId, externalId: 'c-1' }, include: { agent: true } })).agent?.externalId).toBe('ag-1');
