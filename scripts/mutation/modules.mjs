@@ -44,6 +44,7 @@ export const MUTATION_MODULES = [
       'tests/ingest/merge.test.ts',
       'tests/ingest/money.test.ts',
       'tests/ingest/parse.test.ts',
+      'tests/ingest/hash.test.ts',
       'tests/ingest/core.test.ts',
       'tests/ingest/definitions.test.ts',
       'tests/ingest/grouped.test.ts',
