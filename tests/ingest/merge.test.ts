@@ -179,6 +179,18 @@ describe('mergeCall / projectCall', () => {
     expect(p.metadata).toEqual({ a: 'second', b: 'kept', z: 0, d: { nested: true } });
   });
 
+  it('a null or absent field says nothing, in either order: a later null never erases an earlier value', () => {
+    // the events API maps every field an event leaves out to null
+    const valued = ev('x', 1, { sentiment: 'positive', callerNumber: '+1', endedReason: 'hangup', metadata: { c: 'kept', d: 'kept too' } });
+    const empty = ev('y', 2, { sentiment: null, callerNumber: undefined, endedReason: null, metadata: { c: null, d: undefined } });
+    for (const order of [[valued, empty], [empty, valued]]) {
+      const p = projectCall(fold(order));
+      expect([p.sentiment, p.callerNumber, p.endedReason]).toEqual(['positive', '+1', 'hangup']);
+      expect(p.metadata).toStrictEqual({ c: 'kept', d: 'kept too' });
+    }
+    expect(Object.keys(fold([empty]).f)).toEqual([]);
+  });
+
   it('every scalar field has its own slot (nothing read from another field)', () => {
     const p = projectCall(
       fold([
