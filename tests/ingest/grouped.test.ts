@@ -95,6 +95,23 @@ describe('ingestGrouped', () => {
     expect(row!.n).toBe(6);
   });
 
+  it('an empty request is answered at once without a transaction; a single one is exactly one', async () => {
+    const before = { ...groupStats };
+    expect(await ingestGrouped(db, target, [])).toEqual([]);
+    expect(groupStats).toEqual(before);
+    expect((await ingestGrouped(db, target, [ended('one-1', 'call-one', '0.010000')]))[0]!.status).toBe('accepted');
+    expect(groupStats).toEqual({ transactions: before.transactions + 1, requests: before.requests + 1 });
+  });
+
+  it('groups requests of up to 100 events; larger ones go alone', async () => {
+    const batch = (prefix: string, size: number) => Array.from({ length: size }, (_, i) => ended(`${prefix}-${i}`, `call-${prefix}${i}`, '0.001000'));
+    const before = { ...groupStats };
+    await ingestGrouped(db, target, batch('hundred', 100));
+    expect(groupStats).toEqual({ transactions: before.transactions + 1, requests: before.requests + 1 });
+    await ingestGrouped(db, target, batch('hundred-one', 101));
+    expect(groupStats).toEqual({ transactions: before.transactions + 1, requests: before.requests + 1 });
+  });
+
   it('passes large requests through as one transaction of their own', async () => {
     const batch = Array.from({ length: 150 }, (_, i) => ended(`big-${i}`, `call-big${i}`, '0.001000'));
     const before = groupStats.transactions;
