@@ -105,7 +105,7 @@ describe('calls export: exact rows', () => {
     expect(await chunks('ndjson', { batchSize: 3 })).toEqual(['', rows.slice(0, 3).map((r) => `${JSON.stringify(r)}\n`).join(''), rows.slice(3).map((r) => `${JSON.stringify(r)}\n`).join(''), '']);
     const csv = await chunks('csv', { batchSize: 1 });
     expect(csv).toHaveLength(1 + rows.length + 1);
-    expect(csv.slice(1, -1).map((chunk) => parse(chunk)[0][0])).toEqual(rows.map((r) => r.call_id));
+    expect(csv.slice(1, -1).map((chunk) => (parse(chunk) as string[][])[0]![0])).toEqual(rows.map((r) => r.call_id));
     expect(csv.at(-1)).toBe('');
     // Without batchSize, 500 a batch: all five calls in one chunk.
     expect(await chunks('ndjson')).toEqual(['', rows.map((r) => `${JSON.stringify(r)}\n`).join(''), '']);
