@@ -21,13 +21,13 @@ export const MUTATION_MODULES = [
     name: 'export',
     target: 80,
     mutate: ['lib/reports/export/**/*.ts'],
-    tests: ['tests/reports/export.test.ts', 'tests/reports/csv.test.ts'],
+    tests: ['tests/reports/export.test.ts', 'tests/reports/csv.test.ts', 'tests/reports/export-rows.test.ts', 'tests/reports/export-names.test.ts'],
   },
   {
     name: 'billing',
     target: 80,
     mutate: ['lib/billing/**/*.ts'],
-    tests: ['tests/billing/**/*.test.ts', 'tests/api/billing.test.ts'],
+    tests: ['tests/billing/**/*.test.ts', 'tests/api/billing.test.ts', 'tests/subscriptions/endpoints.test.ts'],
   },
   {
     name: 'ingest',
