@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Prisma, type Db } from '@/lib/db';
 import type { CallUpsertCommand, IngestEvent, IngestResult, IngestTarget, UsageRecordCommand } from './commands';
 import { mergeCall, projectCall, sameState, type CallState } from './merge';
-import { billedFromCost, fixed6 } from './money';
+import { billedFromCost, fixed6, sumMoney } from './money';
 
 export type IngestOptions = {
   /** Serialization failures / deadlocks retried this many times before giving up (default 5). */
@@ -157,15 +157,20 @@ async function writeBatch(tx: Tx, target: IngestTarget, events: readonly IngestE
   const callKeys = new Set<string>();
   for (const { command } of callCommands) callKeys.add(command.callExternalId);
   for (const { command } of usageCommands) if (command.callExternalId) callKeys.add(command.callExternalId);
-  const callIds = await writeCalls(tx, target, [...callKeys], callCommands, agentIds);
+  // The batch's usage lines are priced first, so that a new call is inserted with the cost
+  // of its lines already summed: updating cost_total afterwards rewrote every new call row
+  // (and its index entries and rollup rows) a second time, a third of a batch's time.
+  const usageCount = new Map<IngestEvent, number>();
+  const usage = usageCommands.length ? planUsage(usageCommands, await tierMarkup(tx, target), usageCount) : [];
+  const callIds = await writeCalls(tx, target, [...callKeys], callCommands, agentIds, batchCostByCall(usage));
   await options.onStep?.('calls');
 
-  // 4. Usage lines, and 5. the cost of every call they touched.
-  const usageCount = new Map<IngestEvent, number>();
-  const costCalls = new Set<string>(callIds.linkedNew);
+  // 4. Usage lines, and 5. the cost of every call they touched. New calls priced above are
+  // checked again: a line the table already holds in a newer version is not replaced.
+  const costCalls = new Set<string>([...callIds.linkedNew, ...callIds.priced]);
   // Stryker disable next-line ConditionalExpression: without usage writeUsage writes no line and touches no call
-  if (usageCommands.length) {
-    const touched = await writeUsage(tx, target, usageCommands, callIds.byExternalId, usageCount);
+  if (usage.length) {
+    const touched = await writeUsage(tx, target, usage, callIds.byExternalId);
     for (const id of touched) costCalls.add(id);
   }
   await options.onStep?.('usage');
@@ -282,10 +287,11 @@ async function writeCalls(
   keys: string[],
   callCommands: { event: IngestEvent; command: CallUpsertCommand }[],
   agentIds: Map<string, string>,
-): Promise<{ byExternalId: Map<string, string>; linkedNew: string[] }> {
+  batchCost: Map<string, string>,
+): Promise<{ byExternalId: Map<string, string>; linkedNew: string[]; priced: string[] }> {
   const byExternalId = new Map<string, string>();
   // Stryker disable next-line ConditionalExpression: without keys the statements below match no row
-  if (!keys.length) return { byExternalId, linkedNew: [] };
+  if (!keys.length) return { byExternalId, linkedNew: [], priced: [] };
   const locks = [...new Set(keys.map((k) => lockId(target, k)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   await tx.$executeRaw(Prisma.sql`
     SELECT pg_advisory_xact_lock(k."id") FROM (
@@ -338,25 +344,31 @@ async function writeCalls(
       metadata: p.metadata,
       ingest_state: state,
     };
-    (row ? updates : inserts).push(values);
+    if (row) updates.push(values);
+    else inserts.push({ ...values, cost_total: batchCost.get(key) ?? '0' });
   }
 
-  const recordset = Prisma.sql`AS r("id" uuid, "external_id" text, "agent_id" uuid, "direction" call_direction, "status" call_status,
+  const columns = `"id" uuid, "external_id" text, "agent_id" uuid, "direction" call_direction, "status" call_status,
       "caller_number" text, "started_at" timestamptz, "ended_at" timestamptz, "duration_seconds" int, "sentiment" sentiment,
-      "voice_provider_used" text, "avg_response_ms" int, "intent" text, "ended_reason" text, "metadata" jsonb, "ingest_state" jsonb)`;
+      "voice_provider_used" text, "avg_response_ms" int, "intent" text, "ended_reason" text, "metadata" jsonb, "ingest_state" jsonb`;
+  const recordset = { update: Prisma.raw(`AS r(${columns})`), insert: Prisma.raw(`AS r(${columns}, "cost_total" numeric)`) };
   let linkedNew: string[] = [];
+  const priced: string[] = [];
   // Stryker disable next-line ConditionalExpression: with nothing to insert the statements match no row
   if (inserts.length) {
     const created = await tx.$queryRaw<{ id: string; external_id: string }[]>(Prisma.sql`
       INSERT INTO "calls" ("workspace_id", "source", "external_id", "agent_id", "direction", "status", "caller_number", "started_at",
-        "ended_at", "duration_seconds", "sentiment", "voice_provider_used", "avg_response_ms", "intent", "ended_reason", "metadata", "ingest_state")
+        "ended_at", "duration_seconds", "sentiment", "voice_provider_used", "avg_response_ms", "intent", "ended_reason", "metadata", "ingest_state", "cost_total")
       SELECT ${target.workspaceId}::uuid, ${target.source}, r."external_id", r."agent_id", r."direction", r."status", r."caller_number", r."started_at",
         r."ended_at", r."duration_seconds", r."sentiment", r."voice_provider_used", r."avg_response_ms", r."intent", r."ended_reason",
-        coalesce(r."metadata", '{}'::jsonb), r."ingest_state"
-      FROM jsonb_to_recordset(${JSON.stringify(inserts)}::jsonb) ${recordset}
+        coalesce(r."metadata", '{}'::jsonb), r."ingest_state", r."cost_total"
+      FROM jsonb_to_recordset(${JSON.stringify(inserts)}::jsonb) ${recordset.insert}
       ORDER BY r."external_id"
       RETURNING "id", "external_id"`);
-    for (const r of created) byExternalId.set(r.external_id, r.id);
+    for (const r of created) {
+      byExternalId.set(r.external_id, r.id);
+      if (batchCost.has(r.external_id)) priced.push(r.id);
+    }
     // Usage that arrived before its call now belongs to it (looked up first: an UPDATE would
     // fire the rollup trigger even when it changes nothing).
     const idOf = new Map(created.map((r) => [r.external_id, r.id]));
@@ -384,10 +396,10 @@ async function writeCalls(
         "started_at" = r."started_at", "ended_at" = r."ended_at", "duration_seconds" = r."duration_seconds", "sentiment" = r."sentiment",
         "voice_provider_used" = r."voice_provider_used", "avg_response_ms" = r."avg_response_ms", "intent" = r."intent",
         "ended_reason" = r."ended_reason", "metadata" = coalesce(r."metadata", '{}'::jsonb), "ingest_state" = r."ingest_state"
-      FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) ${recordset}
+      FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) ${recordset.update}
       WHERE c."id" = r."id" AND c."id" = ANY(${uuidArray(updates.map((u) => u.id as string))}) AND c."workspace_id" = ${target.workspaceId}::uuid`);
   }
-  return { byExternalId, linkedNew };
+  return { byExternalId, linkedNew, priced };
 }
 
 type UsageRow = {
@@ -403,28 +415,27 @@ type UsageRow = {
   event_id: string;
 };
 
-/** Writes the usage lines (one statement, sorted by line key); returns the ids of the calls whose cost changed. */
-async function writeUsage(
-  tx: Tx,
-  target: IngestTarget,
-  usageCommands: { event: IngestEvent; command: UsageRecordCommand }[],
-  callIds: Map<string, string>,
-  usageCount: Map<IngestEvent, number>,
-): Promise<Set<string>> {
-  const { workspaceId, source } = target;
+/** The markup of the workspace's tier (1 without a tier). */
+async function tierMarkup(tx: Tx, target: IngestTarget): Promise<string> {
   const [tier] = await tx.$queryRaw<{ markup: string }[]>(Prisma.sql`
     SELECT coalesce(t."markup", 1)::text AS "markup" FROM "workspaces" w
     LEFT JOIN "subscription_tiers" t ON t."tier_name" = w."subscription_tier"
-    WHERE w."id" = ${workspaceId}::uuid`);
+    WHERE w."id" = ${target.workspaceId}::uuid`);
   // Stryker disable next-line StringLiteral: unreachable, the query always returns the workspace's row (coalesce gives 1)
-  const markup = tier?.markup ?? '1';
+  return tier?.markup ?? '1';
+}
 
-  // Per line key, the greatest (occurred_at, event id) of the batch wins, as in the table.
-  const keyed = new Map<string, { row: UsageRow; event: IngestEvent }>();
-  const unkeyed: { row: UsageRow; event: IngestEvent }[] = [];
+/**
+ * The batch's usage lines as they will be written, priced, keyed lines first (sorted by
+ * line key) and one per line key: the greatest (occurred_at, event id) of the batch wins,
+ * as in the table. call_id is filled in by writeUsage, once the calls exist.
+ */
+function planUsage(usageCommands: { event: IngestEvent; command: UsageRecordCommand }[], markup: string, usageCount: Map<IngestEvent, number>): UsageRow[] {
+  const keyed = new Map<string, UsageRow>();
+  const unkeyed: UsageRow[] = [];
   for (const { event, command } of usageCommands) {
     const row: UsageRow = {
-      call_id: command.callExternalId ? (callIds.get(command.callExternalId) ?? null) : null,
+      call_id: null,
       external_call_id: command.callExternalId ?? null,
       line_key: command.lineKey ?? null,
       provider: command.provider,
@@ -437,18 +448,31 @@ async function writeUsage(
     };
     usageCount.set(event, (usageCount.get(event) ?? 0) + 1);
     if (!row.line_key) {
-      unkeyed.push({ row, event });
+      unkeyed.push(row);
       continue;
     }
     const known = keyed.get(row.line_key);
-    if (!known || row.created_at > known.row.created_at || (row.created_at === known.row.created_at && row.event_id > known.row.event_id)) {
-      keyed.set(row.line_key, { row, event });
+    if (!known || row.created_at > known.created_at || (row.created_at === known.created_at && row.event_id > known.event_id)) {
+      keyed.set(row.line_key, row);
     }
   }
-  const rows = [...[...keyed.values()].sort((a, b) => cmp(a.row.line_key!, b.row.line_key!)), ...unkeyed].map((x) => x.row);
+  return [...[...keyed.values()].sort((a, b) => cmp(a.line_key!, b.line_key!)), ...unkeyed];
+}
+
+/** Per platform call id, the sum of the final_cost of the batch's lines for it. */
+function batchCostByCall(rows: readonly UsageRow[]): Map<string, string> {
+  const lines = new Map<string, string[]>();
+  for (const row of rows) if (row.external_call_id) lines.set(row.external_call_id, [...(lines.get(row.external_call_id) ?? []), row.final_cost]);
+  return new Map([...lines].map(([key, costs]) => [key, sumMoney(costs)]));
+}
+
+/** Writes the planned usage lines (one statement); returns the ids of the calls whose cost changed. */
+async function writeUsage(tx: Tx, target: IngestTarget, planned: readonly UsageRow[], callIds: Map<string, string>): Promise<Set<string>> {
+  const { workspaceId, source } = target;
+  const rows = planned.map((row) => ({ ...row, call_id: row.external_call_id ? (callIds.get(row.external_call_id) ?? null) : null }));
 
   // The lines a keyed row may replace: their old rollup keys and calls.
-  const lineKeys = [...keyed.keys()];
+  const lineKeys = rows.flatMap((r) => (r.line_key ? [r.line_key] : []));
   const old = lineKeys.length
     ? await tx.$queryRaw<{ call_id: string | null; created_at: Date; provider: string; usage_type: string }[]>(Prisma.sql`
         SELECT u."call_id", u."created_at", u."provider", u."usage_type"

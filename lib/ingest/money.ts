@@ -19,3 +19,8 @@ export function billedFromCost(cost: string, markup: string): string {
 export function fixed6(value: string): string {
   return new Exact(value).toFixed(6);
 }
+
+/** The exact sum of decimal strings, to 6 places (each already has at most 6). */
+export function sumMoney(values: readonly string[]): string {
+  return values.reduce((sum, value) => sum.add(new Exact(value)), new Exact(0)).toFixed(6);
+}

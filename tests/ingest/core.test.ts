@@ -123,6 +123,27 @@ describe('ingestEvents', () => {
     expect(Number(check!.bad)).toBe(0);
   });
 
+  it('prices a new call from its lines in the batch, and not from a line the table holds in a newer version', async () => {
+    // c-new1 and c-new2 are new; each batch line is summed into the call as it is inserted.
+    await ingestEvents(db, target, [
+      event('p-1', 0, [call('c-new1', { status: 'completed' }), usage({ callExternalId: 'c-new1', provider: 'p', usageType: 'a', quantity: '1', cost: '0.1', billed: '0.100001' })]),
+      event('p-2', 1, [usage({ callExternalId: 'c-new1', lineKey: 'p:b', provider: 'p', usageType: 'b', quantity: '1', cost: '0.2', billed: '0.200002' })]),
+      event('p-3', 2, [usage({ callExternalId: 'c-new1', lineKey: 'p:b', provider: 'p', usageType: 'b', quantity: '1', cost: '0.3', billed: '0.300003' })]), // replaces p-2 in the batch
+    ]);
+    expect((await callRow(target, 'c-new1'))!.costTotal.toFixed(6)).toBe('0.400004');
+    // A line p:held, newer in the table and owned by c-old, is not taken over by an older
+    // delivery naming the new call c-new2: c-new2's cost leaves it out.
+    await ingestEvents(db, target, [event('p-4', 30, [call('c-old', { status: 'completed' }), usage({ callExternalId: 'c-old', lineKey: 'p:held', provider: 'p', usageType: 'c', quantity: '1', cost: '5', billed: '5' })])]);
+    await ingestEvents(db, target, [event('p-5', 20, [call('c-new2', { status: 'completed' }), usage({ callExternalId: 'c-new2', lineKey: 'p:held', provider: 'p', usageType: 'c', quantity: '1', cost: '7', billed: '7' })])]);
+    expect((await callRow(target, 'c-new2'))!.costTotal.toFixed(6)).toBe('0.000000');
+    expect((await callRow(target, 'c-old'))!.costTotal.toFixed(6)).toBe('5.000000');
+    const [rollup] = await db.$queryRaw<{ cost: string }[]>(Prisma.sql`
+      SELECT sum(cost)::text AS cost FROM call_rollups WHERE workspace_id = ${target.workspaceId}::uuid`);
+    const [raw] = await db.$queryRaw<{ cost: string }[]>(Prisma.sql`
+      SELECT sum(cost_total)::text AS cost FROM calls WHERE workspace_id = ${target.workspaceId}::uuid`);
+    expect(rollup!.cost).toBe(raw!.cost);
+  });
+
   it('writes nothing when the transaction fails mid-batch', async () => {
     const before = await counts();
     const batch = [
