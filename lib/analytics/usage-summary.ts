@@ -71,7 +71,7 @@ export async function getUsageSummary(db: Db, scope: AnalyticsScope, target: Usa
            ${money(Prisma.sql`sum(s.final_cost)`)} AS billed_amount
     FROM (
       SELECT u.provider, u.usage_type, sum(u.quantity) AS quantity, sum(u.final_cost) AS final_cost
-      FROM ${usageSource(scope, window.from, window.to, window.workspace)} u
+      FROM ${usageSource(scope, window.from, window.to, window.workspace, { wholeHours: true })} u
       GROUP BY u.provider, u.usage_type
     ) s
     GROUP BY GROUPING SETS ((s.provider, s.usage_type), (s.provider), ())`;

@@ -38,7 +38,7 @@ export async function getWindowFigures(db: Db, scope: WorkspaceScope, range: Tim
         AND ${callFilterCondition(filters, range.timeZone)}`,
     filtered
       ? Promise.resolve(null)
-      : db.$queryRaw<{ cost: string }[]>`SELECT ${money(Prisma.sql`sum(u.final_cost)`)} AS cost FROM ${usageSource(scope, range.from, range.to)} u`,
+      : db.$queryRaw<{ cost: string }[]>`SELECT ${money(Prisma.sql`sum(u.final_cost)`)} AS cost FROM ${usageSource(scope, range.from, range.to, undefined, { wholeHours: true })} u`,
   ]);
   const row = rows[0];
   const figures = callFigures(row);

@@ -29,7 +29,7 @@ export async function getWorkspaceRangeTotals(db: Db, workspaceIds: readonly str
       GROUP BY s.workspace_id`,
     db.$queryRaw<{ id: string; spend: string }[]>`
       SELECT r.workspace_id::text AS id, ${money(Prisma.sql`sum(r.final_cost)`)} AS spend
-      FROM ${usageSource(PLATFORM, range.from, range.to, only)} r
+      FROM ${usageSource(PLATFORM, range.from, range.to, only, { wholeHours: true })} r
       GROUP BY r.workspace_id`,
   ]);
   for (const row of calls) result.get(row.id)!.calls = row.calls;

@@ -5,7 +5,7 @@ import { assertRange, previousRange, type TimeRange } from './range';
 import type { AnalyticsScope } from './scope';
 import { dailySeries, type SentimentShares } from './series';
 import { isoDate, localDate, money } from './sql';
-import { usageSource } from './usage-source';
+import { localDaysOnWholeHours, usageSource } from './usage-source';
 
 export type OverviewFigures = {
   calls: { total: number; completed: number; failed: number; avgDuration: number; totalMinutes: number };
@@ -40,7 +40,8 @@ export async function getWorkspaceOverview(db: Db, scope: AnalyticsScope, range:
         SELECT FALSE AS current, s.* FROM ${callTotalsSource(scope, previous.from, previous.to)} s
       ) s
       GROUP BY 1`,
-    // Usage comes from the 15-minute rollup plus the raw rows of the partial buckets at
+    // Usage comes from the hourly rollup where the zone's days are whole UTC hours, else the
+    // 15-minute rollup, plus the raw rows of the partial buckets at
     // the range ends (usage-source.ts). Summed per (range, provider, local day) first: a
     // few thousand rows, which the grouping sets then roll up. Grouping sets straight over
     // the rows make the planner sort them all, and a first level per (range, bucket) with
@@ -52,9 +53,9 @@ export async function getWorkspaceOverview(db: Db, scope: AnalyticsScope, range:
       FROM (
         SELECT x.current, x.provider, ${localDate(Prisma.sql`x.t`, range.timeZone)} AS day, sum(x.final_cost) AS cost
         FROM (
-          SELECT TRUE AS current, r.provider, r.t, r.final_cost FROM ${usageSource(scope, range.from, range.to)} r
+          SELECT TRUE AS current, r.provider, r.t, r.final_cost FROM ${usageSource(scope, range.from, range.to, undefined, { wholeHours: localDaysOnWholeHours(range) })} r
           UNION ALL
-          SELECT FALSE AS current, r.provider, r.t, r.final_cost FROM ${usageSource(scope, previous.from, previous.to)} r
+          SELECT FALSE AS current, r.provider, r.t, r.final_cost FROM ${usageSource(scope, previous.from, previous.to, undefined, { wholeHours: localDaysOnWholeHours(previous) })} r
         ) x
         GROUP BY 1, 2, 3
       ) u

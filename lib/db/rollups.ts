@@ -48,6 +48,10 @@ export const ROLLUPS: RollupDefinition[] = [
     [['workspace_id', 'u.workspace_id'], ['bucket_start', `date_bin('15 minutes', u.created_at, ${ORIGIN})`], ['provider', 'u.provider'], ['usage_type', 'u.usage_type']],
     [['record_count', 'count(*)::int'], ['quantity', 'sum(u.quantity)'], ['total_cost', 'sum(u.total_cost)'], ['final_cost', 'sum(u.final_cost)']],
     true),
+  definition('usage_hour_rollups', 'usage_records',
+    [['workspace_id', 'u.workspace_id'], ['hour_start', `date_bin('1 hour', u.created_at, ${ORIGIN})`], ['provider', 'u.provider'], ['usage_type', 'u.usage_type']],
+    [['record_count', 'count(*)::int'], ['quantity', 'sum(u.quantity)'], ['total_cost', 'sum(u.total_cost)'], ['final_cost', 'sum(u.final_cost)']],
+    true),
   definition('call_rollups', 'calls',
     [['workspace_id', 'c.workspace_id'], ['day', callDay], ['agent_key', agentKey]],
     [
@@ -90,6 +94,7 @@ export const ROLLUPS: RollupDefinition[] = [
 /** The statement-level insert triggers, which a bulk load disables and replaces by rebuildAll. */
 export const INSERT_TRIGGERS: { table: 'calls' | 'usage_records'; trigger: string }[] = [
   { table: 'usage_records', trigger: 'usage_rollups_insert' },
+  { table: 'usage_records', trigger: 'usage_hour_rollups_insert' },
   { table: 'usage_records', trigger: 'platform_usage_rollups_insert' },
   { table: 'calls', trigger: 'call_rollups_insert' },
 ];

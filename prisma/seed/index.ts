@@ -33,7 +33,7 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
 export const DEFAULT_ADMIN_PASSWORD = 'admin-demo-password';
 export const DEFAULT_MEMBER_PASSWORD = 'demo-password';
 
-const TABLES = ['audit_log', 'subscription_history', 'sessions', 'job_runs', 'provider_health_status', 'usage_rollups', 'platform_usage_rollups', 'call_rollups', 'call_bucket_rollups', 'call_agent_bucket_rollups', 'call_intent_rollups', 'platform_call_rollups', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
+const TABLES = ['audit_log', 'subscription_history', 'sessions', 'job_runs', 'provider_health_status', 'usage_rollups', 'usage_hour_rollups', 'platform_usage_rollups', 'call_rollups', 'call_bucket_rollups', 'call_agent_bucket_rollups', 'call_intent_rollups', 'platform_call_rollups', 'usage_records', 'calls', 'billing_periods', 'api_keys', 'memberships', 'sign_in_attempts', 'users', 'voice_agents', 'workspaces', 'subscription_tiers'];
 
 /**
  * Replaces every row of the app's tables with deterministic demo data, in one

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '@/lib/db';
 import { getProviderAnalytics, getUsageSummary, getWorkspaceOverview, type TimeRange } from '@/lib/analytics';
-import { ceilToBucket, floorToBucket } from '@/lib/analytics/usage-source';
+import { ceilToBucket, floorToBucket, localDaysOnWholeHours } from '@/lib/analytics/usage-source';
+import { differenceSql, ROLLUPS } from '@/lib/db/rollups';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import { createBillingPeriod, createWorkspace } from './fixtures';
 
 /**
- * usage_rollups (migration usage_rollups) must always equal the aggregation of
- * usage_records, whatever writes them, and the cost figures read through it must equal
+ * usage_rollups (migration usage_rollups) and usage_hour_rollups (migration
+ * usage_hour_rollups) must always equal the aggregation of usage_records, whatever writes them, and the cost figures read through it must equal
  * the same figures computed from the raw rows, for ranges whose ends cut buckets.
  */
 
@@ -74,8 +75,11 @@ describe('usage rollup', () => {
       SELECT 'extra', d.workspace_id::text, d.bucket_start, d.provider, d.usage_type FROM (SELECT * FROM rollup EXCEPT SELECT * FROM raw) d`;
   }
 
+  const HOURLY = ROLLUPS.find((r) => r.table === 'usage_hour_rollups')!;
+
   async function expectInStep() {
     expect(await rollupDifference()).toEqual([]);
+    expect(await t.db.$queryRawUnsafe(differenceSql(HOURLY, 5))).toEqual([]);
   }
 
   it('follows inserts one by one, createMany and a multi-row INSERT in one statement', async () => {
@@ -166,13 +170,25 @@ describe('usage rollup', () => {
         const edges = [new Date(from), new Date(to)];
         const rows = edges.flatMap((edge) => [-1, 0, 1].map((ms) => ({ ...record(workspaces[0]!), createdAt: new Date(edge.getTime() + ms) })));
         const inBucket = edges.flatMap((edge) => [floorToBucket(edge), new Date(ceilToBucket(edge).getTime() - 1)].map((createdAt) => ({ ...record(workspaces[0]!), createdAt })));
-        await t.db.usageRecord.createMany({ data: [...rows, ...inBucket] });
+        // Either side of the whole hours next to each end: what the hourly rollup must leave to the buckets.
+        const hour = 3_600_000;
+        const inHour = edges.flatMap((edge) => {
+          const floor = Math.floor(edge.getTime() / hour) * hour;
+          return [floor - 1, floor, floor + hour - 1, floor + hour].map((ms) => ({ ...record(workspaces[0]!), createdAt: new Date(ms) }));
+        });
+        await t.db.usageRecord.createMany({ data: [...rows, ...inBucket, ...inHour] });
       }
+      // In the half hour after a Lord Howe midnight once it is +10:30 (13:30 UTC): an hour
+      // read whole would put them on the day before.
+      const lordHowe = ['2026-04-06T13:40:00Z', '2026-04-07T13:31:00Z', '2026-04-08T13:59:59.999Z'];
+      await t.db.usageRecord.createMany({ data: lordHowe.map((at) => ({ ...record(workspaces[0]!), createdAt: new Date(at) })) });
       await expectInStep();
     });
 
     for (const [fromIso, toIso] of ranges) {
-      for (const timeZone of ['Asia/Kathmandu', 'America/New_York']) {
+      // New York and UTC read whole hours; Kathmandu (+5:45), Kolkata (+5:30) and Lord
+      // Howe (+10:30 from 5 April 2026, +11 before) fall back to the buckets where needed.
+      for (const timeZone of ['Asia/Kathmandu', 'America/New_York', 'Asia/Kolkata', 'UTC', 'Australia/Lord_Howe']) {
         it(`getWorkspaceOverview cost, ${fromIso} – ${toIso} in ${timeZone}`, async () => {
           const range: TimeRange = { from: new Date(fromIso), to: new Date(toIso), timeZone };
           const overview = await getWorkspaceOverview(t.db, { workspaceId: workspaces[0]! }, range);
@@ -208,6 +224,16 @@ describe('usage rollup', () => {
         expect(rows.map((r) => ({ provider: r.provider, cost: r.totalCost, revenue: r.totalRevenue }))).toEqual(raw);
       });
     }
+
+    it('reads whole hours only where every local day starts on one', () => {
+      const range = (from: string, to: string, timeZone: string): TimeRange => ({ from: new Date(from), to: new Date(to), timeZone });
+      expect(localDaysOnWholeHours(range('2026-03-02T05:00:00Z', '2026-03-20T04:00:00Z', 'America/New_York'))).toBe(true); // across the DST change
+      expect(localDaysOnWholeHours(range('2026-03-02T00:00:00Z', '2026-03-20T00:00:00Z', 'UTC'))).toBe(true);
+      expect(localDaysOnWholeHours(range('2026-03-02T00:00:00Z', '2026-03-03T00:00:00Z', 'Asia/Kolkata'))).toBe(false);
+      expect(localDaysOnWholeHours(range('2026-03-02T00:00:00Z', '2026-03-03T00:00:00Z', 'Asia/Kathmandu'))).toBe(false);
+      expect(localDaysOnWholeHours(range('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z', 'Australia/Lord_Howe'))).toBe(true); // +11 all month
+      expect(localDaysOnWholeHours(range('2026-03-01T00:00:00Z', '2026-04-15T00:00:00Z', 'Australia/Lord_Howe'))).toBe(false); // +10:30 from 5 April
+    });
 
     it('getUsageSummary of a billing period', async () => {
       const id = await createBillingPeriod(t.db, workspaces[0]!, { periodStart: '2026-03-01T00:00:00Z', periodEnd: '2026-04-01T00:00:00Z', totalAmount: '1' });
