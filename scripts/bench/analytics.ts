@@ -57,6 +57,7 @@ export const analyticsSection: BenchSection = {
         cases.push([`getCallAnalytics ${label}`, local, () => getCallAnalytics(db, scope, local, filters), undefined]);
       }
       for (const [name, , ours, seed] of cases) {
+        if (context.match && !context.match.test(name)) continue;
         const result: BenchResult = { name, range: preset, ours: await measure(ours, runs) };
         if (seed) result.seed = await measure(seed, runs);
         // The same function on the raw tables only: what the rollups save.
@@ -66,7 +67,7 @@ export const analyticsSection: BenchSection = {
         results.push(result);
       }
     }
-    if (target.billingPeriodId) {
+    if (target.billingPeriodId && (!context.match || context.match.test('getUsageSummary'))) {
       const id = target.billingPeriodId;
       results.push({ name: 'getUsageSummary', range: 'billing period', ours: await measure(() => getUsageSummary(db, { workspaceId: target.workspaceId }, { billingPeriodId: id }), runs) });
     }

@@ -1,4 +1,4 @@
-// npm run bench -- [--calls N] [--workspaces W] [--runs R] [--only analytics|exports|writes|ingest|billing|http|pglite]: PostgreSQL (DATABASE_URL)
+// npm run bench -- [--calls N] [--workspaces W] [--runs R] [--only analytics|exports|writes|ingest|billing|http|pglite] [--match REGEX]: PostgreSQL (DATABASE_URL)
 // only, but for pglite (its own embedded database, no server needed).
 // Seeds (or reuses) vd_bench_<N>, then runs each section and prints p50/p95 per line.
 import { parseArgs } from 'node:util';
@@ -33,23 +33,37 @@ const argsSchema = z.object({
   workspaces: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_WORKSPACE_COUNT),
   runs: z.coerce.number().int().min(1).max(1000).default(20),
   only: z.enum(Object.keys(SECTIONS) as [string, ...string[]]).optional(),
+  match: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || isRegExp(value), 'not a valid regular expression')
+    .transform((value) => (value === undefined ? undefined : new RegExp(value))),
 });
 
+function isRegExp(value: string): boolean {
+  try {
+    new RegExp(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 runCli(async () => {
-  const { values } = parseArgs({ options: { calls: { type: 'string' }, workspaces: { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { calls: { type: 'string' }, workspaces: { type: 'string' }, runs: { type: 'string' }, only: { type: 'string' }, match: { type: 'string' } } });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`--${issue.path.join('.')}: ${issue.message}`);
   }
-  const { calls, workspaces, runs, only } = parsed.data;
+  const { calls, workspaces, runs, only, match } = parsed.data;
   const log = (message: string) => console.log(message);
   const selected = Object.entries(SECTIONS).filter(([name]) => !only || only === name);
   if (selected.every(([, section]) => section.ownDatabase)) {
     // e.g. --only ingest: no need to seed or open the analytics dataset.
     for (const [, section] of selected) {
       log(`\n# ${section.title}`);
-      console.log(formatResults(section.title, await section.run({ db: undefined as never, connection: undefined as never, calls, now: BENCH_NOW, runs, log })));
+      console.log(formatResults(section.title, await section.run({ db: undefined as never, connection: undefined as never, calls, now: BENCH_NOW, runs, match, log })));
     }
     return;
   }
@@ -57,7 +71,7 @@ runCli(async () => {
   if (config.kind !== 'postgres') throw new ConfigError('DATABASE_URL: the bench runs on PostgreSQL; set DATABASE_URL to a server');
   const { connection, db } = await openBenchDataset(config.url, calls, log, workspaces);
   try {
-    const context = { db, connection, calls, now: BENCH_NOW, runs, log };
+    const context = { db, connection, calls, now: BENCH_NOW, runs, match, log };
     for (const [name, section] of Object.entries(SECTIONS)) {
       if (only && only !== name) continue;
       log(`\n# ${section.title}`);

@@ -9,6 +9,8 @@ export type BenchContext = {
   /** The instant the dataset ends at (its "now"). */
   now: Date;
   runs: number;
+  /** `--match`: only the analytics cases whose name (e.g. "getCallAnalytics provider") it matches. */
+  match?: RegExp;
   log(message: string): void;
 };
 
