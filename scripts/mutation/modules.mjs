@@ -62,7 +62,18 @@ export function selectedModule() {
   return found;
 }
 
-/** Where a module's HTML and JSON reports and its incremental file go (git-ignored). */
-export function reportDir(name) {
-  return `reports/mutation/${name}`;
+/**
+ * Where a module's HTML and JSON reports and its incremental file go (git-ignored). A run
+ * narrowed to some files (`--mutate`) gets its own folder under `parts/`, named after
+ * those files, so that a module can be measured part by part (each part incremental on
+ * its own) and a narrowed run does not overwrite the whole module's report.
+ */
+export function reportDir(name, mutate = process.env.MUTATION_MUTATE) {
+  const base = `reports/mutation/${name}`;
+  if (!mutate) return base;
+  const slug = mutate
+    .split(',')
+    .map((file) => file.replace(/^lib\//, '').replace(/\.ts$/, '').replace(/[^A-Za-z0-9]+/g, '-'))
+    .join('+');
+  return `${base}/parts/${slug.slice(0, 120)}`;
 }

@@ -26,6 +26,8 @@ const env = { ...process.env };
 delete env.DATABASE_URL;
 delete env.TEST_DATABASE_URL;
 if (values.tests) env.MUTATION_TESTS = values.tests;
+// stryker.config.mjs puts a narrowed run's reports in their own folder (modules.mjs reportDir).
+if (values.mutate) env.MUTATION_MUTATE = values.mutate;
 
 let failed = false;
 for (const name of selected) {

@@ -19,15 +19,14 @@ export function printScores(names: string[]): boolean {
   const survivors: string[] = [];
   for (const name of names) {
     const target = MUTATION_MODULES.find((m) => m.name === name)!.target;
-    const file = `${reportDir(name)}/mutation.json`;
-    if (!fs.existsSync(file)) {
+    const files = moduleFiles(name);
+    if (!files.size) {
       rows.push(`${name.padEnd(14)} ${'no report'.padStart(8)}`);
       belowTarget = true;
       continue;
     }
-    const report = JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
     const count: Partial<Record<MutantStatus, number>> = {};
-    for (const [path, { mutants }] of Object.entries(report.files)) {
+    for (const [path, { mutants }] of files) {
       for (const mutant of mutants) {
         count[mutant.status] = (count[mutant.status] ?? 0) + 1;
         if (mutant.status === 'Survived' || mutant.status === 'NoCoverage') {
@@ -51,6 +50,23 @@ export function printScores(names: string[]): boolean {
     for (const line of survivors) console.log(line);
   }
   return belowTarget;
+}
+
+/**
+ * The module's mutants per source file, from its whole-module report and the reports of
+ * its narrowed runs (reportDir's parts/): for each file, the newest report that holds it.
+ */
+function moduleFiles(name: string): Map<string, Report['files'][string]> {
+  const base = reportDir(name, '');
+  const partsDir = `${base}/parts`;
+  const candidates = [`${base}/mutation.json`, ...(fs.existsSync(partsDir) ? fs.readdirSync(partsDir).map((part) => `${partsDir}/${part}/mutation.json`) : [])];
+  const reports = candidates
+    .filter((file) => fs.existsSync(file))
+    .map((file) => ({ mtime: fs.statSync(file).mtimeMs, report: JSON.parse(fs.readFileSync(file, 'utf8')) as Report }))
+    .sort((a, b) => a.mtime - b.mtime);
+  const files = new Map<string, Report['files'][string]>();
+  for (const { report } of reports) for (const [path, file] of Object.entries(report.files)) files.set(path, file);
+  return files;
 }
 
 function oneLine(text: string | undefined): string {
