@@ -56,9 +56,16 @@ export function instantFormatter(timeZone: string): (epochMs: number) => string 
   return (ms) => {
     const bucket = Math.floor(ms / QUARTER_HOUR_MS);
     let offset = offsets.get(bucket);
+    // The cache only saves lookups: a bucket not cached, or cached as null, is looked up per
+    // instant below, so skipping, repeating or clearing the cache changes no output.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: whether the bucket is cached again changes no output (see above)
     if (offset === undefined) {
       const start = offsetAt(bucket * QUARTER_HOUR_MS);
-      offset = start === offsetAt((bucket + 1) * QUARTER_HOUR_MS - 1) ? start : null;
+      const next = (bucket + 1) * QUARTER_HOUR_MS;
+      // Stryker disable next-line ArithmeticOperator: probing the next bucket's first ms + 1 instead of this bucket's last also sees any one transition inside this bucket
+      const end = offsetAt(next - 1);
+      offset = start === end ? start : null;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: clearing the cache earlier, later or never changes no output, only memory
       if (offsets.size > 4096) offsets.clear();
       offsets.set(bucket, offset);
     }
