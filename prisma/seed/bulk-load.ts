@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Connection } from '@/lib/db';
-import { insertAggregateSql, ROLLUPS } from '@/lib/db/rollups';
+import { insertRebuildAllSql, ROLLUPS } from '@/lib/db/rollups';
 
 /**
  * One database session for the whole seed, inside one transaction: a failure anywhere
@@ -79,7 +79,7 @@ export async function withoutSecondaryIndexes(session: SeedSession, tables: stri
 export async function rebuildRollups(session: SeedSession): Promise<void> {
   for (const rollup of ROLLUPS) {
     await session.query(`DELETE FROM ${rollup.table}`);
-    await session.query(insertAggregateSql(rollup));
+    await session.query(insertRebuildAllSql(rollup));
   }
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDatabase, type SeedResult } from '@/prisma/seed';
 import { apportion, WORKSPACES, workspaceSpecs } from '@/prisma/seed/catalog';
+import { verifyRollups } from '@/lib/db/rollup-maintenance';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 const NOW = new Date('2026-11-20T15:30:00Z');
@@ -103,6 +104,17 @@ describe('demo data', () => {
     const triggers = await q<{ tgname: string; tgenabled: string }>`
       SELECT tgname::text AS tgname, tgenabled::text AS tgenabled FROM pg_trigger WHERE tgrelid = 'usage_records'::regclass AND tgname LIKE 'usage_rollups_%' ORDER BY tgname`;
     expect(triggers).toEqual(['usage_rollups_delete', 'usage_rollups_insert', 'usage_rollups_truncate', 'usage_rollups_update'].map((tgname) => ({ tgname, tgenabled: 'O' })));
+  });
+
+  it('fills every rollup with exactly its aggregation of the raw rows (the hourly usage from the quarter hours), insert triggers back on', async () => {
+    const report = await verifyRollups(t.connection);
+    expect(report.tables.filter((r) => r.differences > 0)).toEqual([]);
+    expect(report.tables.map((r) => r.table)).toContain('usage_hour_rollups');
+    const [hours] = await q<{ n: number }>`SELECT count(*)::int AS n FROM usage_hour_rollups`;
+    expect(hours!.n).toBeGreaterThan(0);
+    const triggers = await q<{ tgname: string; tgenabled: string }>`
+      SELECT tgname::text AS tgname, tgenabled::text AS tgenabled FROM pg_trigger WHERE tgrelid = 'usage_records'::regclass AND tgname LIKE 'usage_hour_rollups_%' ORDER BY tgname`;
+    expect(triggers).toEqual(['usage_hour_rollups_delete', 'usage_hour_rollups_insert', 'usage_hour_rollups_truncate', 'usage_hour_rollups_update'].map((tgname) => ({ tgname, tgenabled: 'O' })));
   });
 
   it('bills on each workspace’s own calendar months: local midnight of the 1st to the next 1st', async () => {
