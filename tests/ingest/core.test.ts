@@ -144,6 +144,32 @@ describe('ingestEvents', () => {
     expect(rollup!.cost).toBe(raw!.cost);
   });
 
+  it('names a new agent by the earliest event of the batch that names it; at one instant, the first in the batch', async () => {
+    await ingestEvents(db, target, [
+      event('n-1', 1, [call('c-n1', { agent: { externalId: 'ag-early', name: 'Early' } })]),
+      event('n-2', 2, [call('c-n2', { agent: { externalId: 'ag-early', name: 'Late' } })]),
+      event('n-3', 0, [call('c-n3', { agent: { externalId: 'ag-early' } })]), // earliest, but names nobody
+      event('n-4', 5, [call('c-n4', { agent: { externalId: 'ag-tie', name: 'First' } })]),
+      event('n-5', 5, [call('c-n5', { agent: { externalId: 'ag-tie', name: 'Second' } })]),
+    ]);
+    expect((await callRow(target, 'c-n3'))!.agent?.name).toBe('Early');
+    expect((await callRow(target, 'c-n5'))!.agent?.name).toBe('First');
+  });
+
+  it('keeps, of one line key within a batch, the latest line; at one instant, the greater event id', async () => {
+    const line = (id: string, minutes: number, billed: string) =>
+      event(id, minutes, [usage({ callExternalId: 'c-tie', lineKey: `tie:${id.slice(0, 3)}`, provider: 'p', usageType: 'u', quantity: '1', cost: billed, billed })]);
+    await ingestEvents(db, target, [
+      line('k1-a', 5, '1.000000'), line('k1-b', 5, '2.000000'), // a tie: k1-b wins
+      line('k2-a', 6, '4.000000'), line('k2-z', 3, '8.000000'), // older with the greater id: k2-a stays
+    ]);
+    const lines = await db.usageRecord.findMany({ where: { workspaceId: target.workspaceId, externalCallId: 'c-tie' }, orderBy: { lineKey: 'asc' } });
+    expect(lines.map((l) => [l.lineKey, l.eventId, l.finalCost.toFixed(6)])).toEqual([
+      ['tie:k1-', 'k1-b', '2.000000'],
+      ['tie:k2-', 'k2-a', '4.000000'],
+    ]);
+  });
+
   it('writes nothing when the transaction fails mid-batch', async () => {
     const before = await counts();
     const batch = [
