@@ -1,6 +1,6 @@
 // Mutation testing (issue 18): `npm run test:mutation` (scripts/mutation/run.ts) runs this
 // once per module in scripts/mutation/modules.mjs with MUTATION_MODULE set.
-import { reportDir, selectedModule } from './scripts/mutation/modules.mjs';
+import { INCREMENTAL_FILE, reportDir, selectedModule } from './scripts/mutation/modules.mjs';
 
 const selected = selectedModule();
 const dir = reportDir(selected.name);
@@ -12,14 +12,15 @@ const config = {
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-  mutate: [...selected.mutate, '!**/*.test.ts'],
+  // A --mutate on the command line (run.ts's narrowed and PostgreSQL runs) replaces this list.
+  mutate: [...selected.mutate, ...(selected.postgres ?? []).map((file) => `!${file}`), '!**/*.test.ts'],
   // Each mutant runs only the tests that reached it in the first (dry) run.
   coverageAnalysis: 'perTest',
   // Two cores shared with other work; each test runner holds its own PGlite databases.
   // MUTATION_CONCURRENCY=2 on an otherwise idle machine halves a run's time.
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 1),
   incremental: true,
-  incrementalFile: `${dir}/stryker-incremental.json`,
+  incrementalFile: `${dir}/${INCREMENTAL_FILE}`,
   reporters: ['clear-text', 'html', 'json', 'progress'],
   htmlReporter: { fileName: `${dir}/index.html` },
   jsonReporter: { fileName: `${dir}/mutation.json` },

@@ -3,7 +3,12 @@
 // against only the test files that exercise it, so one module can be re-run alone.
 // Shared by stryker.config.mjs, vitest.mutation.config.ts and scripts/mutation/run.ts.
 
-/** @type {{ name: string; target: number; mutate: string[]; tests: string[] }[]} */
+/**
+ * `postgres`: files of the module whose code runs on PostgreSQL only; they are left out of
+ * the module's run on PGlite and mutated in a run of their own against the PostgreSQL
+ * server (scripts/mutation/run.ts), reported as a part of the module.
+ * @type {{ name: string; target: number; mutate: string[]; postgres?: string[]; tests: string[] }[]}
+ */
 export const MUTATION_MODULES = [
   {
     name: 'scope-access',
@@ -21,6 +26,7 @@ export const MUTATION_MODULES = [
     name: 'export',
     target: 80,
     mutate: ['lib/reports/export/**/*.ts'],
+    postgres: ['lib/reports/export/pg-cursor.ts'],
     tests: ['tests/reports/export.test.ts', 'tests/reports/csv.test.ts', 'tests/reports/export-rows.test.ts', 'tests/reports/export-names.test.ts'],
   },
   {
@@ -61,6 +67,13 @@ export function selectedModule() {
   if (!found) throw new Error(`MUTATION_MODULE must be one of ${MUTATION_MODULES.map((m) => m.name).join(', ')} (got ${name ?? 'nothing'})`);
   return found;
 }
+
+/**
+ * Stryker's incremental file, in each report folder: the last run's full report. It is the
+ * one file of reports/mutation/ kept in git, so that a fresh clone re-tests only what
+ * changed since (a whole module takes an hour or more here) and can print its scores.
+ */
+export const INCREMENTAL_FILE = 'stryker-incremental.json';
 
 /**
  * Where a module's HTML and JSON reports and its incremental file go (git-ignored). A run

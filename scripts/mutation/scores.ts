@@ -1,14 +1,15 @@
 import fs from 'node:fs';
-import { MUTATION_MODULES, reportDir } from './modules.mjs';
+import { INCREMENTAL_FILE, MUTATION_MODULES, reportDir } from './modules.mjs';
 
 type MutantStatus = 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
-type Report = {
-  files: Record<string, { mutants: { status: MutantStatus; mutatorName: string; replacement?: string; location: { start: { line: number } } }[] }>;
-};
+type FileReport = { source: string; mutants: { status: MutantStatus; mutatorName: string; replacement?: string; location: { start: { line: number } } }[] };
+type Report = { files: Record<string, FileReport> };
 
 /**
- * Prints the mutation score of each module from its Stryker JSON report
- * (mutation-testing-report-schema) and lists what survived. Score as Stryker counts it:
+ * Prints the mutation score of each module from its Stryker incremental files (full
+ * reports in the mutation-testing-report-schema, kept in git so that a fresh clone starts
+ * from the last run) and lists what survived. A file whose code changed since its report
+ * is flagged stale: its mutants are the old code's until the module is run again. Score as Stryker counts it:
  * detected (killed + timeout) over valid mutants (detected + survived + no coverage);
  * compile errors and ignored (// Stryker disable) mutants are not counted.
  * Returns true when a module is under its target or has no report.
@@ -19,7 +20,7 @@ export function printScores(names: string[]): boolean {
   const survivors: string[] = [];
   for (const name of names) {
     const target = MUTATION_MODULES.find((m) => m.name === name)!.target;
-    const files = moduleFiles(name);
+    const { files, stale } = moduleFiles(name);
     if (!files.size) {
       rows.push(`${name.padEnd(14)} ${'no report'.padStart(8)}`);
       belowTarget = true;
@@ -39,7 +40,7 @@ export function printScores(names: string[]): boolean {
     const score = valid ? (100 * detected) / valid : 100;
     belowTarget ||= score < target;
     rows.push(
-      `${name.padEnd(14)} ${`${score.toFixed(1)} %`.padStart(8)} ${String(target).padStart(6)} % ${String(count.Killed ?? 0).padStart(7)} ${String(count.Timeout ?? 0).padStart(8)} ${String(count.Survived ?? 0).padStart(9)} ${String(count.NoCoverage ?? 0).padStart(9)} ${String(count.Ignored ?? 0).padStart(8)}`,
+      `${name.padEnd(14)} ${`${score.toFixed(1)} %`.padStart(8)} ${String(target).padStart(6)} % ${String(count.Killed ?? 0).padStart(7)} ${String(count.Timeout ?? 0).padStart(8)} ${String(count.Survived ?? 0).padStart(9)} ${String(count.NoCoverage ?? 0).padStart(9)} ${String(count.Ignored ?? 0).padStart(8)}${stale.length ? `  stale: ${stale.join(', ')}` : ''}`,
     );
   }
   console.log('\nMutation score per module (HTML report: reports/mutation/<module>/index.html)');
@@ -54,19 +55,30 @@ export function printScores(names: string[]): boolean {
 
 /**
  * The module's mutants per source file, from its whole-module report and the reports of
- * its narrowed runs (reportDir's parts/): for each file, the newest report that holds it.
+ * its narrowed runs (reportDir's parts/). For each file: the report made from its current
+ * code, else (stale) the newest one that holds it. File times cannot order the reports on
+ * a fresh clone, where every file is as new as the checkout; the code they hold can.
  */
-function moduleFiles(name: string): Map<string, Report['files'][string]> {
+function moduleFiles(name: string): { files: Map<string, FileReport>; stale: string[] } {
   const base = reportDir(name, '');
   const partsDir = `${base}/parts`;
-  const candidates = [`${base}/mutation.json`, ...(fs.existsSync(partsDir) ? fs.readdirSync(partsDir).map((part) => `${partsDir}/${part}/mutation.json`) : [])];
+  const candidates = [base, ...(fs.existsSync(partsDir) ? fs.readdirSync(partsDir).map((part) => `${partsDir}/${part}`) : [])]
+    .map((dir) => `${dir}/${INCREMENTAL_FILE}`)
+    .filter((file) => fs.existsSync(file));
   const reports = candidates
-    .filter((file) => fs.existsSync(file))
     .map((file) => ({ mtime: fs.statSync(file).mtimeMs, report: JSON.parse(fs.readFileSync(file, 'utf8')) as Report }))
-    .sort((a, b) => a.mtime - b.mtime);
-  const files = new Map<string, Report['files'][string]>();
-  for (const { report } of reports) for (const [path, file] of Object.entries(report.files)) files.set(path, file);
-  return files;
+    .sort((a, b) => b.mtime - a.mtime);
+  const files = new Map<string, FileReport>();
+  const stale: string[] = [];
+  const paths = new Set(reports.flatMap(({ report }) => Object.keys(report.files)));
+  for (const path of [...paths].sort()) {
+    const current = fs.existsSync(path) ? fs.readFileSync(path, 'utf8') : undefined;
+    const held = reports.map(({ report }) => report.files[path]).filter((file): file is FileReport => Boolean(file));
+    const matching = held.find((file) => file.source === current);
+    if (!matching) stale.push(path);
+    files.set(path, matching ?? held[0]!);
+  }
+  return { files, stale };
 }
 
 function oneLine(text: string | undefined): string {
