@@ -31,7 +31,7 @@ describe('CSV encoding', () => {
   });
 
   it('lets a plain number pass (an E.164 caller, a negative amount) and still neutralises formulas that start like one', () => {
-    for (const number of ['+15551234567', '-12.50', '-0.000001', '+1', '-.5', '42']) expect(neutraliseFormula(number)).toBe(number);
+    for (const number of ['+15551234567', '-12.50', '-0.000001', '+1', '-.5', '-.25', '+.125', '42']) expect(neutraliseFormula(number)).toBe(number);
     for (const formula of ['+1+1', '-2+3', '+15551234567;=1', '-1 ', '+1e5', '-A1', '+ 1', '\t42', '\r42', '=42', '@42', '\uFF0B15551234567']) {
       expect(neutraliseFormula(formula)).toBe(`'${formula}`);
     }

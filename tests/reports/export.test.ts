@@ -171,8 +171,12 @@ describe('calls export', () => {
     const reader = stream.getReader();
     await reader.read();
     await reader.read();
+    // On PostgreSQL the cursor holds a pooled connection until the stream is cancelled.
+    const checkedOut = () => (t.connection.kind === 'postgres' ? t.connection.pool.totalCount - t.connection.pool.idleCount : 0);
+    if (t.connection.kind === 'postgres') expect(checkedOut()).toBe(1);
     await reader.cancel();
     await expect(reader.closed).resolves.toBeUndefined();
+    expect(checkedOut()).toBe(0);
   });
 
   it('accepts a period preset', async () => {

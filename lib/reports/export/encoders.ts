@@ -29,10 +29,11 @@ const FREE_TEXT: ReadonlySet<keyof ExportRow> = new Set(['agent_name', 'caller',
 // Characters that make Excel, LibreOffice, Google Sheets or Numbers read a cell as a
 // formula (OWASP "CSV injection"), full-width forms included as Numbers normalises them.
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-// A plain number, signed or not: an E.164 caller (`+15551234567`) or a negative amount.
+// A plain signed number: an E.164 caller (`+15551234567`) or a negative amount (only text
+// that starts like a formula is checked against it, so the sign is always there).
 // Spreadsheets read it as that number and evaluate nothing, so it stays as it is and
 // imports as what it is (a quote would make every caller number text with a stray ').
-const PLAIN_NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
+const PLAIN_NUMBER = /^[+-](\d+(\.\d+)?|\.\d+)$/;
 
 /**
  * A cell a spreadsheet would evaluate gets a leading single quote, which spreadsheets
