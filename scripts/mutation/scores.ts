@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import { INCREMENTAL_FILE, MUTATION_MODULES, reportDir } from './modules.mjs';
 
 type MutantStatus = 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
-type FileReport = { source: string; mutants: { status: MutantStatus; mutatorName: string; replacement?: string; location: { start: { line: number } } }[] };
-type Report = { files: Record<string, FileReport> };
+type FileReport = { source: string; mutants: { status: MutantStatus; mutatorName: string; replacement?: string; killedBy?: string[]; location: { start: { line: number } } }[] };
+type TestFileReport = { source?: string; tests: { id: string; name: string }[] };
+export type TestName = { file: string; name: string };
+export type Report = { files: Record<string, FileReport>; testFiles?: Record<string, TestFileReport> };
 
 /**
  * Prints the mutation score of each module from its Stryker incremental files (full
@@ -59,7 +61,7 @@ export function printScores(names: string[]): boolean {
  * code, else (stale) the newest one that holds it. File times cannot order the reports on
  * a fresh clone, where every file is as new as the checkout; the code they hold can.
  */
-function moduleFiles(name: string): { files: Map<string, FileReport>; stale: string[] } {
+export function moduleFiles(name: string): { files: Map<string, FileReport>; stale: string[]; tests: Map<FileReport, Map<string, TestName>> } {
   const base = reportDir(name, '');
   const partsDir = `${base}/parts`;
   const candidates = [base, ...(fs.existsSync(partsDir) ? fs.readdirSync(partsDir).map((part) => `${partsDir}/${part}`) : [])]
@@ -70,15 +72,25 @@ function moduleFiles(name: string): { files: Map<string, FileReport>; stale: str
     .sort((a, b) => b.mtime - a.mtime);
   const files = new Map<string, FileReport>();
   const stale: string[] = [];
+  // Test ids ('0', '1', …) are numbered per report: a file's killers are named by its own report.
+  const tests = new Map<FileReport, Map<string, TestName>>();
+  const testsById = new Map<FileReport, Map<string, TestName>>();
+  for (const { report } of reports) {
+    const byId = new Map<string, TestName>();
+    for (const [file, { tests: list }] of Object.entries(report.testFiles ?? {})) for (const test of list) byId.set(test.id, { file, name: test.name });
+    for (const file of Object.values(report.files)) testsById.set(file, byId);
+  }
   const paths = new Set(reports.flatMap(({ report }) => Object.keys(report.files)));
   for (const path of [...paths].sort()) {
     const current = fs.existsSync(path) ? fs.readFileSync(path, 'utf8') : undefined;
     const held = reports.map(({ report }) => report.files[path]).filter((file): file is FileReport => Boolean(file));
     const matching = held.find((file) => file.source === current);
     if (!matching) stale.push(path);
-    files.set(path, matching ?? held[0]!);
+    const chosen = matching ?? held[0]!;
+    files.set(path, chosen);
+    tests.set(chosen, testsById.get(chosen)!);
   }
-  return { files, stale };
+  return { files, stale, tests };
 }
 
 function oneLine(text: string | undefined): string {

@@ -1,5 +1,5 @@
 import bcrypt from 'bcryptjs';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { installConnection, type Db } from '@/lib/db';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 import type { TestUser } from './session';
@@ -8,14 +8,15 @@ import type { TestUser } from './session';
  * For one suite: a fresh database, installed as the app's (route handlers read it), with
  * the world below seeded; `ready` hands both to the suite. Dropped after the suite.
  */
-export function withSeededWorld(ready: (t: TestDatabase, w: World) => void): void {
+export function withSeededWorld(ready: (t: TestDatabase, w: World) => void, options: { each?: boolean } = {}): void {
   let t: TestDatabase | undefined;
-  beforeAll(async () => {
+  // each: a new world per test, for suites whose tests change it and must still stand alone.
+  (options.each ? beforeEach : beforeAll)(async () => {
     t = await createTestDatabase();
     installConnection(t.connection, t.db);
     ready(t, await seedWorld(t.db));
   });
-  afterAll(() => t?.dispose());
+  (options.each ? afterEach : afterAll)(() => t?.dispose());
 }
 
 /**

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeBilling } from '@/lib/billing/close';
 import { setPeriodStatus } from '@/lib/billing/actions';
 import { CLI_ACTOR } from '@/lib/audit';
@@ -40,9 +40,11 @@ async function periods(db: Db, workspaceId: string) {
   }));
 }
 
+// Every test starts from its own database (tests may run alone: mutation testing runs only
+// the tests that reach a mutant); the ones that continue a story replay its start first.
 describe('billing close', () => {
   let t: TestDatabase;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestDatabase();
     await t.db.subscriptionTier.createMany({
       data: [
@@ -51,12 +53,13 @@ describe('billing close', () => {
       ],
     });
   });
-  afterAll(() => t?.dispose());
+  afterEach(() => t?.dispose());
 
-  it('bills a monthly tier with included minutes credited in created_at order, the straddling record pro rata', async () => {
+  /** W(1) on the monthly tier since 2026-01-15 with January's and February's usage, closed on 2026-03-10: INV-2026-000001 and 2. */
+  async function monthlyClosedInMarch(db: Db) {
     const ws = W(1);
-    await t.db.workspace.create({ data: { id: ws, name: 'Monthly', slug: 'monthly', timezone: 'UTC', status: 'active', subscriptionTier: 'monthly', createdAt: new Date('2026-01-15T09:00:00Z') } });
-    await usage(t.db, ws, [
+    await db.workspace.create({ data: { id: ws, name: 'Monthly', slug: 'monthly', timezone: 'UTC', status: 'active', subscriptionTier: 'monthly', createdAt: new Date('2026-01-15T09:00:00Z') } });
+    await usage(db, ws, [
       // 10 included minutes: 4 (fully), then 6 of the next 8 (0.80 × 6/8 = 0.60), then none of the 3.
       { quantity: '4', finalCost: '0.400000', at: '2026-01-20T10:00:00Z' },
       { quantity: '8', finalCost: '0.800000', at: '2026-01-20T10:05:00Z' },
@@ -65,7 +68,20 @@ describe('billing close', () => {
       // Exactly at local midnight of Feb 1st: February's.
       { provider: 'openai', usageType: 'llm_tokens', quantity: '1000', finalCost: '0.010000', at: '2026-02-01T00:00:00Z' },
     ]);
-    const summary = await closeBilling(t.db, { now: new Date('2026-03-10T12:00:00Z'), workspaceId: ws });
+    const summary = await closeBilling(db, { now: new Date('2026-03-10T12:00:00Z'), workspaceId: ws });
+    return { ws, summary };
+  }
+
+  /** W(2) on the annual tier since 2025-03-10, closed on 2026-04-05. */
+  async function annualClosedInApril(db: Db) {
+    const ws = W(2);
+    await db.workspace.create({ data: { id: ws, name: 'Annual', slug: 'annual', timezone: 'UTC', status: 'active', subscriptionTier: 'annual', createdAt: new Date('2025-03-10T00:00:00Z') } });
+    await closeBilling(db, { now: new Date('2026-04-05T00:00:00Z'), workspaceId: ws });
+    return ws;
+  }
+
+  it('bills a monthly tier with included minutes credited in created_at order, the straddling record pro rata', async () => {
+    const { ws, summary } = await monthlyClosedInMarch(t.db);
     expect(summary).toMatchObject({ finalized: 2, drafts: 1, invoices: ['INV-2026-000001', 'INV-2026-000002'] });
     const [jan, feb, mar] = await periods(t.db, ws);
     // gross 0.40 + 0.80 + 0.30 + 0.72 = 2.22; credit 0.40 + 0.60 = 1.00; usage 1.22; total 50.22
@@ -82,7 +98,7 @@ describe('billing close', () => {
   });
 
   it('is idempotent: a second run changes nothing and takes no invoice number', async () => {
-    const ws = W(1);
+    const { ws } = await monthlyClosedInMarch(t.db);
     const before = (await periods(t.db, ws)).map(({ lines, ...p }) => ({ ...p, lines }));
     const summary = await closeBilling(t.db, { now: new Date('2026-03-10T13:00:00Z'), workspaceId: ws });
     expect(summary).toMatchObject({ finalized: 0, drafts: 1, invoices: [] });
@@ -91,7 +107,7 @@ describe('billing close', () => {
   });
 
   it('bills usage that arrives after a month was finalized as an adjustment on the next open period', async () => {
-    const ws = W(1);
+    const { ws } = await monthlyClosedInMarch(t.db);
     // Late: January's included minutes were already used, so the whole 0.50 is billed.
     await usage(t.db, ws, [{ quantity: '5', finalCost: '0.500000', at: '2026-01-31T23:59:59.999Z' }]);
     await closeBilling(t.db, { now: new Date('2026-03-10T14:00:00Z'), workspaceId: ws });
@@ -107,7 +123,9 @@ describe('billing close', () => {
   });
 
   it('re-closes a void period only when asked for its month, with a new revision and number', async () => {
-    const ws = W(1);
+    const { ws } = await monthlyClosedInMarch(t.db);
+    // March closes in April: INV-2026-000003.
+    expect((await closeBilling(t.db, { now: new Date('2026-04-02T00:00:00Z'), workspaceId: ws })).invoices).toEqual(['INV-2026-000003']);
     const feb = (await periods(t.db, ws))[1]!;
     await setPeriodStatus(t.db, { workspaceId: ws, periodId: feb.id, action: 'void', reason: 'wrong customer', actor: CLI_ACTOR });
     await closeBilling(t.db, { now: new Date('2026-04-02T01:00:00Z'), workspaceId: ws });
@@ -125,15 +143,13 @@ describe('billing close', () => {
   });
 
   it('bills an annual tier in the anniversary month only', async () => {
-    const ws = W(2);
-    await t.db.workspace.create({ data: { id: ws, name: 'Annual', slug: 'annual', timezone: 'UTC', status: 'active', subscriptionTier: 'annual', createdAt: new Date('2025-03-10T00:00:00Z') } });
-    await closeBilling(t.db, { now: new Date('2026-04-05T00:00:00Z'), workspaceId: ws });
+    const ws = await annualClosedInApril(t.db);
     const rows = await periods(t.db, ws);
     expect(rows).toHaveLength(14);
     expect(rows.map((p) => p.subscription)).toEqual(['1200.000000', ...Array(11).fill('0.000000'), '1200.000000', '0.000000']);
     expect(rows.map((p) => p.status)).toEqual([...Array(13).fill('finalized'), 'draft']);
-    expect(rows[0]!.invoice).toBe('INV-2025-000005');
-    expect(rows[12]!.invoice).toBe('INV-2026-000017');
+    // Numbered in month order, the year of each month's start.
+    expect(rows.slice(0, 13).map((p) => p.invoice)).toEqual([...Array.from({ length: 10 }, (_, i) => `INV-2025-${String(i + 1).padStart(6, '0')}`), 'INV-2026-000011', 'INV-2026-000012', 'INV-2026-000013']);
   });
 
   it('bills nothing for months entirely in the trial, the full fee from the month it ends, and the cancellation month', async () => {
@@ -188,10 +204,19 @@ describe('billing close', () => {
   });
 
   it('keeps invoice numbers gapless across the platform', async () => {
+    // Two workspaces, a late adjustment, a void and a re-close, one after another.
+    const { ws } = await monthlyClosedInMarch(t.db);
+    await annualClosedInApril(t.db);
+    await usage(t.db, ws, [{ quantity: '5', finalCost: '0.500000', at: '2026-01-31T23:59:59.999Z' }]);
+    await closeBilling(t.db, { now: new Date('2026-04-06T00:00:00Z') });
+    const feb = (await periods(t.db, ws))[1]!;
+    await setPeriodStatus(t.db, { workspaceId: ws, periodId: feb.id, action: 'void', reason: 'wrong customer', actor: CLI_ACTOR });
+    await closeBilling(t.db, { now: new Date('2026-04-06T01:00:00Z'), month: '2026-02' });
     const numbers = (await t.db.billingPeriod.findMany({ where: { invoiceNumber: { not: null } }, select: { invoiceNumber: true } }))
       .map((p) => Number(p.invoiceNumber!.slice(-6)))
       .sort((a, b) => a - b);
-    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
-    expect((await t.db.counter.findUnique({ where: { name: 'invoice' } }))!.value).toBe(numbers.length);
+    // 2 + 13 before; March of W(1) in April; February again: 17.
+    expect(numbers).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+    expect((await t.db.counter.findUnique({ where: { name: 'invoice' } }))!.value).toBe(17);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeBilling } from '@/lib/billing/close';
 import { createPrismaClient, openConnection, type Connection, type Db } from '@/lib/db';
 import { findJob, listJobStatus, nextDue, runJob, type JobDefinition } from '@/lib/jobs';
@@ -21,16 +21,17 @@ async function invoiceNumbers(db: Db): Promise<number[]> {
   return rows.map((r) => Number(r.invoiceNumber!.slice(-6))).sort((a, b) => a - b);
 }
 
+// A database per test: each one stands alone (mutation testing runs tests one by one).
 describe('the job runner and the billing-close job', () => {
   let t: TestDatabase;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await createTestDatabase();
     await t.db.subscriptionTier.create({ data: { tierName: 'monthly', monthlyFee: '49.000000', billingInterval: 'month', includedMinutes: 0 } });
     await t.db.workspace.createMany({
       data: [1, 2, 3].map((n) => ({ id: W(n), name: `W${n}`, slug: `w${n}`, timezone: 'UTC', status: 'active' as const, subscriptionTier: 'monthly', createdAt: new Date('2025-12-15T00:00:00Z') })),
     });
   });
-  afterAll(() => t?.dispose());
+  afterEach(() => t?.dispose());
 
   it('leaves no half-written period when a run throws half-way, records the failure, and the retry completes it', async () => {
     let failures = 0;
@@ -105,17 +106,18 @@ describe('the job runner and the billing-close job', () => {
       SELECT count(*)::int AS n FROM (
         SELECT workspace_id, period_start FROM billing_periods WHERE status <> 'void' GROUP BY 1, 2 HAVING count(*) > 1) d`;
     expect(dupes[0]!.n).toBe(0);
-    // 4 workspaces × Jun..Feb (9 ended months) = 36 more invoices after the first test's 9.
-    expect(results[0]!.finalized + results[1]!.finalized).toBe(36);
+    // 4 workspaces × Jun..Feb (9 ended months) = 36, and W1–W3 × Dec..Feb = 9.
+    expect(results[0]!.finalized + results[1]!.finalized).toBe(45);
     expect(await invoiceNumbers(t.db)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
     await other?.connection.close();
   });
 
   it('lists each job with its last runs and the next due time (UTC cron)', async () => {
+    await runJob(t, closeJob(), { trigger: 'manual' });
     const [status] = await listJobStatus(t.db, new Date('2026-03-10T12:30:00Z'));
     expect(status).toMatchObject({ name: 'billing-close', schedule: '7 * * * *' });
     expect(status!.nextDueAt!.toISOString()).toBe('2026-03-10T13:07:00.000Z');
-    expect(status!.runs.length).toBeGreaterThan(0);
+    expect(status!.runs.map((r) => r.status)).toEqual(['succeeded']);
     expect(nextDue(findJob('billing-close')!, new Date('2026-03-10T12:06:59Z'))!.toISOString()).toBe('2026-03-10T12:07:00.000Z');
     expect(jobsInProcessEnabled({ JOBS_IN_PROCESS: 'false' })).toBe(false);
     expect(jobsInProcessEnabled({})).toBe(true);

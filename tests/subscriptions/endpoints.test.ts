@@ -12,10 +12,12 @@ import { call } from '../api/session';
 describe('subscriptions: plan changes, plan history and GET /api/admin/mrr', () => {
   let t: TestDatabase;
   let w: World;
+  // A new world per test: plan changes stay in the test that makes them, so each test
+  // stands alone (mutation testing runs only the tests that reach a mutant).
   withSeededWorld((db, world) => {
     t = db;
     w = world;
-  });
+  }, { each: true });
   const post = (id: string, user: World['admin'] | null, body: unknown, headers?: Record<string, string | null>) =>
     call(changePlan, `/api/admin/workspaces/${id}/subscription`, { id }, user, { method: 'POST', body, headers });
 
@@ -60,9 +62,14 @@ describe('subscriptions: plan changes, plan history and GET /api/admin/mrr', () 
     expect(await t.db.subscriptionHistory.count({ where: { workspaceId: w.a } })).toBe(1);
   });
 
-  it('an upgrade writes row, history and audit together, and shows as expansion in the MRR movements', async () => {
+  /** A moves from pro (99) to a new tier, scale (499.50). */
+  async function upgradeA() {
     await t.db.subscriptionTier.create({ data: { tierName: 'scale', monthlyFee: '499.500000' } });
-    const res = await post(w.a, w.admin, { action: 'change_tier', tier: 'scale' });
+    return post(w.a, w.admin, { action: 'change_tier', tier: 'scale' });
+  }
+
+  it('an upgrade writes row, history and audit together, and shows as expansion in the MRR movements', async () => {
+    const res = await upgradeA();
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ workspaceId: w.a, status: 'active', tier: 'scale', mrr: '499.500000' });
     expect((await t.db.workspace.findUniqueOrThrow({ where: { id: w.a } })).subscriptionTier).toBe('scale');
@@ -99,6 +106,7 @@ describe('subscriptions: plan changes, plan history and GET /api/admin/mrr', () 
   });
 
   it('owners read their own plan history; other roles 403, other workspaces 404', async () => {
+    expect((await upgradeA()).status).toBe(200);
     const own = await call(ownerPlan, `/api/workspaces/${w.a}/plan`, { id: w.a }, w.ownerA);
     expect(own.status).toBe(200);
     const body = planResponse.parse(own.body);
@@ -111,6 +119,7 @@ describe('subscriptions: plan changes, plan history and GET /api/admin/mrr', () 
   });
 
   it('CSV exports: months, movements and cohorts; admins only; kind required', async () => {
+    expect((await upgradeA()).status).toBe(200);
     const month = monthOf(new Date(), 'UTC');
     expect((await call(mrrExport, `/api/admin/mrr/export?from=${month}&to=${month}&kind=months`, {}, w.ownerA)).status).toBe(403);
     const bad = await call(mrrExport, `/api/admin/mrr/export?from=${month}&to=${month}&kind=pdf`, {}, w.admin);
