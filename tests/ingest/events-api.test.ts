@@ -66,6 +66,8 @@ describe('POST /api/v1/events', () => {
     const old = new Date(Date.now() - 36 * 86_400_000).toISOString();
     const ahead = new Date(Date.now() + 10 * 60_000).toISOString();
     const ok = ev('b-ok', 'call.started', { call_id: 'batch-1', direction: 'outbound' });
+    // An event id this key already sent, with another payload in the batch below.
+    expect((await send(keyA, ev('b-seen', 'call.ended', { call_id: 'seen', status: 'failed' }))).status).toBe(200);
     const r = await send(keyA, {
       events: [
         ok,
@@ -75,7 +77,7 @@ describe('POST /api/v1/events', () => {
         { id: 'b-type', type: 'call.exploded', occurred_at: new Date().toISOString(), data: {} },
         ev('b-money', 'usage.recorded', { provider: 'p', usage_type: 'u', quantity: '1', cost: '0.0000001' }),
         ev('b-usage', 'usage.recorded', { call_id: 'batch-1', provider: 'openai', usage_type: 'llm_tokens', quantity: 10, cost: '1.000001' }),
-        ev('bare-1', 'call.ended', { call_id: 'bare', status: 'completed' }),
+        ev('b-seen', 'call.ended', { call_id: 'seen', status: 'completed' }),
         ok,
       ],
     });
@@ -88,7 +90,7 @@ describe('POST /api/v1/events', () => {
       ['b-type', 'rejected', 'type'],
       ['b-money', 'rejected', 'data.cost'],
       ['b-usage', 'accepted', undefined],
-      ['bare-1', 'rejected', 'id'],
+      ['b-seen', 'rejected', 'id'],
       ['b-ok', 'duplicate', undefined],
     ]);
     const row = await db.call.findFirstOrThrow({ where: { workspaceId: w.a, externalId: 'batch-1' } });
@@ -148,8 +150,11 @@ describe('POST /api/v1/events', () => {
   });
 
   it('records when a key was last used', async () => {
+    const before = await db.apiKey.findFirstOrThrow({ where: { workspaceId: w.a, name: 'test A' } });
+    expect((await send(keyA, ev('used-1', 'call.started', { call_id: 'used-1' }))).status).toBe(200);
     const row = await db.apiKey.findFirstOrThrow({ where: { workspaceId: w.a, name: 'test A' } });
     expect(row.lastUsedAt).not.toBeNull();
+    expect(row.lastUsedAt!.getTime()).toBeGreaterThanOrEqual(before.lastUsedAt?.getTime() ?? 0);
   });
 });
 
