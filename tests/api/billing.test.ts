@@ -1,5 +1,5 @@
 import { extractText, getDocumentProxy } from 'unpdf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { GET as invoice } from '@/app/api/workspaces/[id]/billing-periods/[periodId]/route';
 import { GET as invoicePdf } from '@/app/api/workspaces/[id]/billing-periods/[periodId]/pdf/route';
 import { POST as markPaid } from '@/app/api/workspaces/[id]/billing-periods/[periodId]/paid/route';
@@ -14,11 +14,14 @@ describe('billing period API', () => {
   let t: TestDatabase;
   let w: World;
   let feb: string;
+  // A world and a close per test, in beforeEach rather than beforeAll: each test stands
+  // alone, and mutation testing ties the close's code to the tests (code run in beforeAll
+  // is "static": every mutant of it would re-run every suite of the module).
   withSeededWorld((db, world) => {
     t = db;
     w = world;
-  });
-  beforeAll(async () => {
+  }, { each: true });
+  beforeEach(async () => {
     // Alpha (America/New_York, tier pro: 99/month, no included minutes) since mid-February;
     // the world already has its March period (paid), so the close finalizes February only.
     await t.db.workspace.update({ where: { id: w.a }, data: { createdAt: new Date('2026-02-15T12:00:00Z') } });
