@@ -84,13 +84,20 @@ export function moduleFiles(name: string): { files: Map<string, FileReport>; sta
   for (const path of [...paths].sort()) {
     const current = fs.existsSync(path) ? fs.readFileSync(path, 'utf8') : undefined;
     const held = reports.map(({ report }) => report.files[path]).filter((file): file is FileReport => Boolean(file));
-    const matching = held.find((file) => file.source === current);
+    // Several reports of the current code (a module run and a part narrowed to other test
+    // suites): the one whose tests caught the most; the code is the same, only the suites
+    // run differ, and a mutant any of the project's suites catches is caught.
+    const matching = held.filter((file) => file.source === current).sort((a, b) => detected(b) - detected(a))[0];
     if (!matching) stale.push(path);
     const chosen = matching ?? held[0]!;
     files.set(path, chosen);
     tests.set(chosen, testsById.get(chosen)!);
   }
   return { files, stale, tests };
+}
+
+function detected(file: FileReport): number {
+  return file.mutants.filter((mutant) => mutant.status === 'Killed' || mutant.status === 'Timeout').length;
 }
 
 function oneLine(text: string | undefined): string {
