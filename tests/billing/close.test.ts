@@ -147,6 +147,7 @@ describe('billing close', () => {
     const rows = await periods(t.db, ws);
     expect(rows).toHaveLength(14);
     expect(rows.map((p) => p.subscription)).toEqual(['1200.000000', ...Array(11).fill('0.000000'), '1200.000000', '0.000000']);
+    expect(rows[0]!.lines[0]).toEqual(['subscription', 'Subscription: annual (annual)', null, '1200.000000']);
     expect(rows.map((p) => p.status)).toEqual([...Array(13).fill('finalized'), 'draft']);
     // Numbered in month order, the year of each month's start.
     expect(rows.slice(0, 13).map((p) => p.invoice)).toEqual([...Array.from({ length: 10 }, (_, i) => `INV-2025-${String(i + 1).padStart(6, '0')}`), 'INV-2026-000011', 'INV-2026-000012', 'INV-2026-000013']);
