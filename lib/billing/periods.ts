@@ -1,11 +1,14 @@
 import type { Db } from '@/lib/db';
 import type { BillingPeriodInfo, WorkspaceScope } from '@/lib/analytics';
 
-/** A workspace's billing periods, newest first; amounts as exact decimal strings. */
+/**
+ * A workspace's billing periods, newest month first and, within a month that was voided and
+ * re-closed, its newest revision first; amounts as exact decimal strings.
+ */
 export async function listBillingPeriods(db: Db, scope: WorkspaceScope): Promise<BillingPeriodInfo[]> {
   const rows = await db.billingPeriod.findMany({
     where: { workspaceId: scope.workspaceId },
-    orderBy: [{ periodStart: 'desc' }, { id: 'desc' }],
+    orderBy: [{ periodStart: 'desc' }, { revision: 'desc' }],
     select: {
       id: true,
       workspaceId: true,

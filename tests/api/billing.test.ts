@@ -1,11 +1,15 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { GET as list } from '@/app/api/workspaces/[id]/billing-periods/route';
 import { GET as invoice } from '@/app/api/workspaces/[id]/billing-periods/[periodId]/route';
 import { GET as invoicePdf } from '@/app/api/workspaces/[id]/billing-periods/[periodId]/pdf/route';
 import { POST as markPaid } from '@/app/api/workspaces/[id]/billing-periods/[periodId]/paid/route';
 import { POST as markVoid } from '@/app/api/workspaces/[id]/billing-periods/[periodId]/void/route';
 import { invoiceResponse } from '@/lib/api/schemas';
+import { CLI_ACTOR } from '@/lib/audit';
+import { setPeriodStatus } from '@/lib/billing/actions';
 import { closeBilling } from '@/lib/billing/close';
+import { listBillingPeriods } from '@/lib/billing/periods';
 import type { TestDatabase } from '../helpers/test-db';
 import { withSeededWorld, type World } from './fixtures';
 import { apiRequest, call } from './session';
@@ -31,6 +35,27 @@ describe('billing period API', () => {
   });
 
   const url = (ws: string, period: string, tail = '') => `/api/workspaces/${ws}/billing-periods/${period}${tail}`;
+
+  it('lists a member the workspace\'s periods, newest month and revision first, amounts exact', async () => {
+    // The close left April open as a draft; February, voided and closed again, lists its
+    // revision 1 before the voided revision 0.
+    await setPeriodStatus(t.db, { workspaceId: w.a, periodId: feb, action: 'void', reason: 'sent twice', actor: CLI_ACTOR });
+    await closeBilling(t.db, { now: new Date('2026-04-10T13:00:00Z'), workspaceId: w.a, month: '2026-02' });
+    const periods = await listBillingPeriods(t.db, { workspaceId: w.a });
+    expect(periods.map(({ id, ...p }) => [id === feb, p])).toEqual([
+      [false, { workspaceId: w.a, periodStart: new Date('2026-04-01T04:00:00Z'), periodEnd: new Date('2026-05-01T04:00:00Z'), status: 'draft', subscriptionAmount: '99.000000', usageAmount: '0.000000', totalAmount: '99.000000' }],
+      [false, { workspaceId: w.a, periodStart: new Date('2026-03-01T05:00:00Z'), periodEnd: new Date('2026-04-01T04:00:00Z'), status: 'paid', subscriptionAmount: '99.000000', usageAmount: '3.900000', totalAmount: '102.900000' }],
+      [false, { workspaceId: w.a, periodStart: new Date('2026-02-01T05:00:00Z'), periodEnd: new Date('2026-03-01T05:00:00Z'), status: 'finalized', subscriptionAmount: '99.000000', usageAmount: '0.000000', totalAmount: '99.000000' }],
+      [true, { workspaceId: w.a, periodStart: new Date('2026-02-01T05:00:00Z'), periodEnd: new Date('2026-03-01T05:00:00Z'), status: 'void', subscriptionAmount: '99.000000', usageAmount: '0.000000', totalAmount: '99.000000' }],
+    ]);
+    const result = await call(list, `/api/workspaces/${w.a}/billing-periods`, { id: w.a }, w.viewerA);
+    expect(result.status).toBe(200);
+    expect((result.body as { billingPeriods: { id: string; totalAmount: string }[] }).billingPeriods.map((p) => p.id)).toEqual(periods.map((p) => p.id));
+    expect(JSON.stringify(result.body)).not.toContain(w.periodB);
+    // Another workspace's list, and a malformed workspace id, are a 404 to a non-member.
+    expect((await call(list, `/api/workspaces/${w.a}/billing-periods`, { id: w.a }, w.memberB)).status).toBe(404);
+    expect((await call(list, '/api/workspaces/x/billing-periods', { id: 'x' }, w.viewerA)).status).toBe(404);
+  });
 
   it('shows a member the invoice with its line items, in billed amounts only', async () => {
     const result = await call(invoice, url(w.a, feb), { id: w.a, periodId: feb }, w.viewerA);
