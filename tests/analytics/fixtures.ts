@@ -24,6 +24,8 @@ export async function createTier(
 export async function createWorkspace(
   db: Db,
   workspace: {
+    /** A chosen id, for tests where the id order must differ from the creation order. */
+    id?: string;
     name?: string;
     timezone?: string;
     status?: 'active' | 'trialing' | 'past_due' | 'cancelled';
@@ -35,6 +37,7 @@ export async function createWorkspace(
   const name = workspace.name ?? unique('workspace');
   const created = await db.workspace.create({
     data: {
+      ...(workspace.id ? { id: workspace.id } : {}),
       name,
       slug: unique('slug'),
       timezone: workspace.timezone ?? 'UTC',

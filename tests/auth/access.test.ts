@@ -10,7 +10,8 @@ describe('workspace access', () => {
   let member: Caller;
   let outsider: Caller;
   let admin: Caller;
-  // Created out of name order, and two with the same name, so the listing order shows.
+  // Created out of name order, and two with the same name created out of id order, so the
+  // listing order (name, then id) shows.
   const ws: Record<'zulu' | 'alpha' | 'twinA' | 'twinB' | 'foreign', string> = { zulu: '', alpha: '', twinA: '', twinB: '', foreign: '' };
 
   const user = async (email: string, isPlatformAdmin = false): Promise<Caller> => {
@@ -21,9 +22,9 @@ describe('workspace access', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     ws.zulu = await createWorkspace(t.db, { name: 'Zulu' });
-    ws.twinB = await createWorkspace(t.db, { name: 'Twin' });
+    ws.twinB = await createWorkspace(t.db, { name: 'Twin', id: '00000000-0000-4000-8000-0000000000ff' });
     ws.alpha = await createWorkspace(t.db, { name: 'Alpha' });
-    ws.twinA = await createWorkspace(t.db, { name: 'Twin' });
+    ws.twinA = await createWorkspace(t.db, { name: 'Twin', id: '00000000-0000-4000-8000-000000000001' });
     ws.foreign = await createWorkspace(t.db, { name: 'Foreign' });
     member = await user('member@example.com');
     outsider = await user('outsider@example.com');
