@@ -1,6 +1,8 @@
 // npm run test:mutation [-- --module <name> [--mutate <files>]]: Stryker over each module in
 // scripts/mutation/modules.mjs (or the one named), one run per module, then the score table.
 // --scores prints the table from the incremental files kept in git, without running.
+// --force re-tests every mutant of the run (Stryker's --force): incremental results of
+// static mutants are reused when only tests changed, since Stryker cannot tie them to a test.
 // --mutate narrows one module's run to some of its files (Stryker's --mutate); its report
 // and incremental file then hold those files only. --tests narrows the suites it runs
 // (comma-separated globs, MUTATION_TESTS) to the ones that reach those files.
@@ -12,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { MUTATION_MODULES } from './modules.mjs';
 import { printScores } from './scores';
 
-const { values } = parseArgs({ options: { module: { type: 'string' }, mutate: { type: 'string' }, tests: { type: 'string' }, scores: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { module: { type: 'string' }, mutate: { type: 'string' }, tests: { type: 'string' }, scores: { type: 'boolean' }, force: { type: 'boolean' } } });
 const names = MUTATION_MODULES.map((m) => m.name);
 if (values.module && !names.includes(values.module)) {
   console.error(`--module must be one of ${names.join(', ')}`);
@@ -44,7 +46,7 @@ for (const run of runs) {
   console.log(`\n== mutation: ${label}`);
   // stryker.config.mjs puts a narrowed run's reports in their own folder (modules.mjs reportDir).
   const runEnv = { ...env, MUTATION_MODULE: run.name, ...(run.mutate ? { MUTATION_MUTATE: run.mutate } : {}), ...(run.postgres ? { TEST_DATABASE_URL: serverUrl } : {}) };
-  const result = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...(run.mutate ? ['--mutate', run.mutate] : [])], { stdio: 'inherit', env: runEnv });
+  const result = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...(run.mutate ? ['--mutate', run.mutate] : []), ...(values.force ? ['--force'] : [])], { stdio: 'inherit', env: runEnv });
   console.log(`== ${label}: ${result.status === 0 ? 'done' : `stryker exited ${result.status ?? result.signal}`} in ${Math.round((Date.now() - started) / 1000)} s`);
   failed ||= result.status !== 0;
 }
