@@ -81,8 +81,8 @@ export async function computeMonthUsage(db: Db, workspaceId: string, months: Ran
       SELECT s,
              coalesce(sum(c) FILTER (WHERE before + q <= ${n}), 0)::text AS "fullCredit",
              coalesce(sum(q) FILTER (WHERE before + q <= ${n}), 0)::text AS "fullMinutes",
-             min(bucket_start) FILTER (WHERE before < ${n} AND before + q > ${n}) AS crossing,
-             (min(before) FILTER (WHERE before < ${n} AND before + q > ${n}))::text AS "crossingBefore"
+             min(bucket_start) FILTER (WHERE before <= ${n} AND before + q > ${n}) AS crossing,
+             (min(before) FILTER (WHERE before <= ${n} AND before + q > ${n}))::text AS "crossingBefore"
       FROM cum
       GROUP BY s`;
     // The records of every bucket where a month's credit ends, in one query.
@@ -110,19 +110,21 @@ export async function computeMonthUsage(db: Db, workspaceId: string, months: Ran
       if (row.crossing) {
         let remaining = new Prisma.Decimal(n).minus(row.crossingBefore!);
         for (const record of byMonth.get(key) ?? []) {
-          if (remaining.lte(0)) break;
           const quantity = new Prisma.Decimal(record.quantity);
           const cost = new Prisma.Decimal(record.finalCost);
+          // In full while the minutes up to and including the record stay within N; so a
+          // zero-minute record right where the N-th minute ends is credited, as it is when
+          // it falls in a bucket of its own (the fullCredit sum above).
           if (quantity.lte(remaining)) {
             credit = credit.plus(cost);
             minutes = minutes.plus(quantity);
             remaining = remaining.minus(quantity);
-          } else {
-            // The straddling record: its cost pro rata to the minutes still included.
-            credit = credit.plus(cost.times(remaining).dividedBy(quantity).toDecimalPlaces(6, Prisma.Decimal.ROUND_HALF_UP));
-            minutes = minutes.plus(remaining);
-            remaining = ZERO;
+            continue;
           }
+          // The straddling record: its cost pro rata to the minutes still included; none after it.
+          credit = credit.plus(cost.times(remaining).dividedBy(quantity).toDecimalPlaces(6, Prisma.Decimal.ROUND_HALF_UP));
+          minutes = minutes.plus(remaining);
+          break;
         }
       }
       month.credit = credit;

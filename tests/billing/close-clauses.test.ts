@@ -224,6 +224,32 @@ describe('billing close: clause by clause', () => {
     expect(jan!.usageAmount.toFixed(6)).toBe('0.000000');
   });
 
+  it('credits a zero-minute record in full while the minutes up to it stay within N, whatever quarter hour it falls in', async () => {
+    // January: all in one quarter hour. 4 + 6 minutes end on the 10th; the zero-minute
+    // record right after is still within the 10 (credited); the 3-minute record straddles
+    // with no minute left (0.000000); the zero-minute record after it is not credited.
+    // February: the same records, the first two in a quarter hour of their own, so the
+    // quarter hour of the rest starts with exactly 10 minutes before it: the same credit.
+    const ws = await workspace(1, { createdAt: '2026-01-01T00:00:00Z' });
+    const records = (day: string, split: boolean): Usage[] => [
+      { quantity: '4', finalCost: '0.400000', at: `${day}T00:00:00Z` },
+      { quantity: '6', finalCost: '0.600000', at: `${day}T00:01:00Z` },
+      { quantity: '0', finalCost: '0.250000', at: `${day}T00:${split ? '15' : '02'}:00Z` },
+      { quantity: '3', finalCost: '0.300000', at: `${day}T00:${split ? '16' : '03'}:00Z` },
+      { quantity: '0', finalCost: '0.050000', at: `${day}T00:${split ? '17' : '04'}:00Z` },
+    ];
+    await usage(t.db, ws, [...records('2026-01-02', false), ...records('2026-02-02', true)]);
+    await closeBilling(t.db, { now: new Date('2026-03-01T00:00:00Z') });
+    const rows = (await periods(t.db, ws)).slice(0, 2).map((p) => {
+      const credit = p.lineItems.find((l) => l.kind === 'credit')!;
+      return [p.periodStart.toISOString().slice(0, 7), credit.quantity!.toFixed(6), credit.amount.toFixed(6), p.usageAmount.toFixed(6)];
+    });
+    expect(rows).toEqual([
+      ['2026-01', '10.000000', '-1.250000', '0.350000'],
+      ['2026-02', '10.000000', '-1.250000', '0.350000'],
+    ]);
+  });
+
   it('hands out invoice numbers in workspace id order, and a second run recomputes each workspace\'s own drafts', async () => {
     // Created in the reverse of id order, so the table's own order is not the id order.
     const second = await workspace(2, { createdAt: '2026-01-15T00:00:00Z', tier: 'plain' });
