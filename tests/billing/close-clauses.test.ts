@@ -250,6 +250,18 @@ describe('billing close: clause by clause', () => {
     ]);
   });
 
+  it('a tier without included minutes credits nothing, not even a zero-minute record before any minute', async () => {
+    const ws = await workspace(1, { createdAt: '2026-01-01T00:00:00Z', tier: 'plain' });
+    await usage(t.db, ws, [
+      { quantity: '0', finalCost: '0.250000', at: '2026-01-02T00:00:00Z' },
+      { quantity: '2', finalCost: '0.300000', at: '2026-01-02T00:01:00Z' },
+    ]);
+    await closeBilling(t.db, { now: new Date('2026-02-01T00:00:00Z') });
+    const [jan] = await periods(t.db, ws);
+    expect(jan!.lineItems.map((l) => l.kind)).toEqual(['subscription', 'usage']);
+    expect([jan!.usageAmount.toFixed(6), jan!.totalAmount.toFixed(6)]).toEqual(['0.550000', '20.550000']);
+  });
+
   it('hands out invoice numbers in workspace id order, and a second run recomputes each workspace\'s own drafts', async () => {
     // Created in the reverse of id order, so the table's own order is not the id order.
     const second = await workspace(2, { createdAt: '2026-01-15T00:00:00Z', tier: 'plain' });
