@@ -63,6 +63,9 @@ describe('resolveRange: every refusal names its parameter and says what was expe
     ['dates in reverse', { fromDate: '2026-03-10', toDate: '2026-03-09' }, 'to', 'to: is before from'],
     ['month 13 (day 1 exists)', { fromDate: '2026-13-01', toDate: '2026-03-09' }, 'from', 'from: expected a date YYYY-MM-DD, got "2026-13-01"'],
     ['a month before 1900', { month: '1899-12' }, 'month', 'month: expected YYYY-MM, got "1899-12"'],
+    ['a month with a prefix', { month: 'x2026-01' }, 'month', 'month: expected YYYY-MM, got "x2026-01"'],
+    ['a month with a suffix', { month: '2026-01x' }, 'month', 'month: expected YYYY-MM, got "2026-01x"'],
+    ['a month that is not a string', { month: ['2026-01'] }, 'month', 'month: expected YYYY-MM, got ["2026-01"]'],
     ['a quarter before 1900', { quarter: '1899-Q4' }, 'quarter', 'quarter: expected YYYY-Qn, got "1899-Q4"'],
     ['a quarter with a prefix', { quarter: 'x2026-Q1' }, 'quarter', 'quarter: expected YYYY-Qn, got "x2026-Q1"'],
     ['a quarter with a suffix', { quarter: '2026-Q1x' }, 'quarter', 'quarter: expected YYYY-Qn, got "2026-Q1x"'],
@@ -82,6 +85,7 @@ describe('resolveRange: every refusal names its parameter and says what was expe
   });
 
   it('months and quarters from 1900 on; month spans across a year end; one month alone', () => {
+    expect(iso(resolveRange({ month: '1900-01' }, 'UTC', NOW))).toEqual(['1900-01-01T00:00:00.000Z', '1900-02-01T00:00:00.000Z']);
     expect(iso(resolveRange({ quarter: '1900-Q1' }, 'UTC', NOW))).toEqual(['1900-01-01T00:00:00.000Z', '1900-04-01T00:00:00.000Z']);
     expect(iso(resolveRange({ fromMonth: '1900-01', toMonth: '1900-01' }, 'UTC', NOW))).toEqual(['1900-01-01T00:00:00.000Z', '1900-02-01T00:00:00.000Z']);
     expect(iso(resolveRange({ fromMonth: '2025-11', toMonth: '2026-02' }, 'UTC', NOW))).toEqual(['2025-11-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z']);
