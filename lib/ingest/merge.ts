@@ -89,7 +89,7 @@ export function mergeCall(
   }
   const metadata = fields.metadata ?? {};
   const intent = fields.intent ?? (typeof metadata.intent === 'string' ? metadata.intent : null);
-  if (intent !== null && intent !== undefined) put(next, 'intent', { v: intent, t, e });
+  if (intent !== null) put(next, 'intent', { v: intent, t, e });
   for (const [key, value] of Object.entries(metadata)) {
     if (key === 'intent' || value === undefined || value === null) continue;
     put(next, `m.${key}`, { v: value, t, e });

@@ -55,6 +55,8 @@ export const MUTATION_MODULES = [
       'tests/ingest/definitions.test.ts',
       'tests/ingest/grouped.test.ts',
       'tests/ingest/events-api.test.ts',
+      'tests/ingest/write-edges.test.ts',
+      'tests/ingest/grouped-edges.test.ts',
       'tests/connectors/map.test.ts',
     ],
   },
