@@ -63,7 +63,8 @@ export async function getUsageSummary(db: Db, scope: AnalyticsScope, target: Usa
   }
 
   // Read from the 15-minute usage rollup plus the raw rows of the window's partial edge
-  // buckets (usage-source.ts). Summed per (provider, usage type) first, then rolled up:
+  // buckets (usage-source.ts). Ordered by code unit (COLLATE "C"), as JavaScript compares
+  // strings, on every engine and database collation. Summed per (provider, usage type) first, then rolled up:
   // grouping sets straight over the usage rows make PostgreSQL sort them all.
   const rows = await db.$queryRaw<Row[]>`
     SELECT grouping(s.provider, s.usage_type)::int AS g, s.provider, s.usage_type,
@@ -74,10 +75,11 @@ export async function getUsageSummary(db: Db, scope: AnalyticsScope, target: Usa
       FROM ${usageSource(scope, window.from, window.to, window.workspace, { wholeHours: true })} u
       GROUP BY u.provider, u.usage_type
     ) s
-    GROUP BY GROUPING SETS ((s.provider, s.usage_type), (s.provider), ())`;
+    GROUP BY GROUPING SETS ((s.provider, s.usage_type), (s.provider), ())
+    ORDER BY s.provider COLLATE "C", s.usage_type COLLATE "C"`;
 
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const total = rows.find((row) => row.g === 3);
+  // The empty grouping set yields its row even over no usage at all (sum of nothing: 0).
+  const total = rows.find((row) => row.g === 3)!;
   return {
     from: window.from,
     to: window.to,
@@ -89,13 +91,11 @@ export async function getUsageSummary(db: Db, scope: AnalyticsScope, target: Usa
         usageType: row.usage_type!,
         quantity: row.quantity,
         billedAmount: row.billed_amount,
-      }))
-      .sort((a, b) => compare(a.provider, b.provider) || compare(a.usageType, b.usageType)),
+      })),
     byProvider: rows
       .filter((row) => row.g === 1)
-      .map((row) => ({ provider: row.provider!, billedAmount: row.billed_amount }))
-      .sort((a, b) => compare(a.provider, b.provider)),
-    totals: { billedAmount: total?.billed_amount ?? '0.000000' },
+      .map((row) => ({ provider: row.provider!, billedAmount: row.billed_amount })),
+    totals: { billedAmount: total.billed_amount },
   };
 }
 
