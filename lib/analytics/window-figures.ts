@@ -45,6 +45,7 @@ export async function getWindowFigures(db: Db, scope: WorkspaceScope, range: Tim
   return {
     ...figures,
     failureRate: percent(figures.failed, figures.terminal),
-    billedCost: cost ? (cost[0]?.cost ?? '0.000000') : (row?.cost ?? '0.000000'),
+    // Both are aggregates without GROUP BY: one row even over no rows, money() gives 0.
+    billedCost: cost ? cost[0]!.cost : row!.cost,
   };
 }
