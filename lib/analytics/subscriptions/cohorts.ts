@@ -20,7 +20,8 @@ export type CohortRow = {
  */
 export function cohortRetention(events: readonly SubscriptionEvent[], months: readonly CalendarMonth[], timeZone: string): CohortRow[] {
   const cohortOf = new Map<string, string>();
-  for (const m of classifyMovements(events)) if (m.type === 'new' && !cohortOf.has(m.workspaceId)) cohortOf.set(m.workspaceId, monthOf(m.occurredAt, timeZone));
+  // `new` is a workspace's first payment, so there is one per workspace (classifyMovements).
+  for (const m of classifyMovements(events)) if (m.type === 'new') cohortOf.set(m.workspaceId, monthOf(m.occurredAt, timeZone));
   const atEnd = months.map((m) => mrrByWorkspaceAt(events, m.end));
   const rows: CohortRow[] = [];
   months.forEach(({ month }, c) => {

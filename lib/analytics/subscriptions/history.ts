@@ -68,12 +68,12 @@ export function calendarMonths(from: string, to: string, timeZone: string): Cale
   return months;
 }
 
-/** Events in the order they took effect (stable for events at the same instant). */
+/**
+ * Events in the order they took effect; events at the same instant keep the order given
+ * (Array.prototype.sort is stable since ES2019).
+ */
 export function sortEvents<E extends SubscriptionEvent>(events: readonly E[]): E[] {
-  return events
-    .map((event, index) => ({ event, index }))
-    .sort((a, b) => a.event.occurredAt.getTime() - b.event.occurredAt.getTime() || a.index - b.index)
-    .map(({ event }) => event);
+  return [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
 }
 
 /**
