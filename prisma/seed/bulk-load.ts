@@ -76,8 +76,9 @@ export async function withoutSecondaryIndexes(session: SeedSession, tables: stri
  * of a trigger upsert per COPY batch. Rows are written in key order, so each workspace's
  * rows lie together on disk.
  */
-export async function rebuildRollups(session: SeedSession): Promise<void> {
+export async function rebuildRollups(session: SeedSession, progress: (message: string) => void = () => {}): Promise<void> {
   for (const rollup of ROLLUPS) {
+    progress(`building ${rollup.table}`);
     await session.query(`DELETE FROM ${rollup.table}`);
     await session.query(insertRebuildAllSql(rollup));
   }

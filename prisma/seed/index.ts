@@ -5,6 +5,7 @@ import { CALL_COLUMNS, USAGE_COLUMNS, generateWorkspaceCalls, type MonthlyUsage 
 import { prepareBilling, seedBillingPeriods } from './billing';
 import { seedProviderHealth } from './health';
 import { seedOrganisation, type DemoLogin } from './organisation';
+import { loadWhileGenerating } from './overlap';
 import { seedSubscriptionHistory } from './subscriptions';
 
 export type { DemoLogin } from './organisation';
@@ -64,30 +65,38 @@ export async function seedDatabase(connection: Connection, options: SeedOptions)
     // re-enabled inside the seed's transaction, so no other session ever sees them off.
     for (const { table, trigger } of INSERT_TRIGGERS) await session.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
     await withoutSecondaryIndexes(session, ['calls', 'usage_records'], async () => {
-      for (const ws of workspaces) {
-        for (const batch of generateWorkspaceCalls(ws, { seed: options.seed, nowMs, batchSize: 50_000, idCounter, monthlyUsage })) {
-          // Usage rows reference calls: each batch's calls go in first.
-          await session.copy('calls', CALL_COLUMNS, batch.calls);
-          await session.copy('usage_records', USAGE_COLUMNS, batch.usage);
-          usageCount += batch.usage.length;
-          progress(`calls: ${idCounter.calls.toLocaleString('en-US')}`);
-        }
-      }
+      let loaded = 0;
+      const slices = (function* () {
+        for (const ws of workspaces) yield* generateWorkspaceCalls(ws, { seed: options.seed, nowMs, batchSize: 1_000, idCounter, monthlyUsage });
+      })();
+      await loadWhileGenerating(slices, async (batch) => {
+        // Usage rows reference calls: each batch's calls go in first.
+        await session.copy('calls', CALL_COLUMNS, batch.calls);
+        await session.copy('usage_records', USAGE_COLUMNS, batch.usage);
+        usageCount += batch.usage.length;
+        loaded += batch.calls.length;
+        progress(`calls: ${loaded.toLocaleString('en-US')}`);
+      }, 20_000);
       progress('building indexes');
     });
     progress('building the rollups');
-    await rebuildRollups(session);
+    await rebuildRollups(session, progress);
     for (const { table, trigger } of INSERT_TRIGGERS) await session.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
 
+    progress('preparing billing');
     await prepareBilling(session);
+    progress('subscription history');
     await seedSubscriptionHistory(session, { seed: options.seed, nowMs });
+    progress('provider health');
     const healthChecks = await seedProviderHealth(session, { seed: options.seed, nowMs, days: options.healthDays ?? 90 });
     return { calls: idCounter.calls, usageRecords: usageCount, healthChecks, workspaces: workspaces.length, logins };
   }).then(async (result) => {
     // Fresh statistics, so the planner picks the covering indexes at once.
+    progress('analyzing');
     if (connection.kind === 'postgres') await connection.pool.query('ANALYZE');
     else await connection.pglite.query('ANALYZE');
     // The billing close runs on committed data, as the product's job does.
+    progress('closing billing periods');
     await seedBillingPeriods(connection, nowMs);
     return result;
   });

@@ -38,7 +38,9 @@ export async function openMarkedDatabase(
       await applyMigrations(connection.adapter);
       await fill(connection);
       // Sets the visibility map: without it index-only scans still visit the heap.
+      const vacuumStarted = performance.now();
       await connection.pool.query('VACUUM ANALYZE');
+      log(`  VACUUM ANALYZE in ${((performance.now() - vacuumStarted) / 1000).toFixed(0)} s`);
     } finally {
       await connection.close();
     }
@@ -59,10 +61,25 @@ export async function openBenchDataset(serverUrl: string, calls: number, log: (m
   const connection = await openMarkedDatabase(serverUrl, name, marker, log, async (fresh) => {
     log(`  seeding ${calls.toLocaleString('en-US')} calls over ${workspaces.toLocaleString('en-US')} workspaces; this takes a while`);
     const started = performance.now();
-    const result = await seedDatabase(fresh, { calls, workspaces, seed: BENCH_SEED, now: BENCH_NOW, onProgress: (m) => process.stdout.isTTY && process.stdout.write(`\r  ${m}   `) });
+    const result = await seedDatabase(fresh, { calls, workspaces, seed: BENCH_SEED, now: BENCH_NOW, onProgress: phaseLogger(started, log) });
     log(`\n  seeded ${result.calls.toLocaleString('en-US')} calls, ${result.usageRecords.toLocaleString('en-US')} usage records in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   });
   return { connection, db: createPrismaClient(connection) };
+}
+
+/**
+ * Seed progress for the bench log: one line per phase with the seconds since the start, so
+ * a slow seed says which phase took the time; the running call count only on a terminal.
+ */
+function phaseLogger(started: number, log: (m: string) => void): (message: string) => void {
+  let phase = '';
+  return (message) => {
+    const current = message.replace(/[\d,]+/g, '').trim();
+    if (current !== phase) {
+      phase = current;
+      log(`  ${((performance.now() - started) / 1000).toFixed(1)} s: ${message}`);
+    } else if (process.stdout.isTTY) process.stdout.write(`\r  ${message}   `);
+  };
 }
 
 async function openPostgres(url: URL): Promise<Extract<Connection, { kind: 'postgres' }>> {
