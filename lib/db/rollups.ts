@@ -1,7 +1,6 @@
 /**
- * Every rollup as the aggregation of the raw table it summarises: the one definition
- * `npm run db:rollups -- --verify` and `--rebuild` use (the seed sums the same rollups as it
- * generates the rows, prisma/seed/rollup-rows.ts, checked against these by its tests). The triggers
+ * Every rollup as the aggregation of the raw table it summarises: the one definition the
+ * seed's bulk rebuild, `npm run db:rollups -- --verify` and `--rebuild` use. The triggers
  * of the migrations (usage_rollups, call_rollups) keep the same sums incrementally; the
  * tests compare both (tests/analytics/call-rollups.test.ts).
  *
@@ -24,6 +23,11 @@ export type RollupDefinition = {
   perWorkspace: boolean;
   /** SELECT keys..., measures... of the raw rows matching `where` (on alias c / u). */
   select(where: string): string;
+  /**
+   * The same rows from a rollup listed before this one, for a full rebuild right after it
+   * (the seed): cheaper than aggregating the raw table again.
+   */
+  fromEarlierRollup?: string;
 };
 
 function aggregate(table: string, from: string, keys: [string, string][], measures: [string, string][], filter = 'TRUE'): (where: string) => string {
@@ -49,10 +53,19 @@ export const ROLLUPS: RollupDefinition[] = [
     [['workspace_id', 'u.workspace_id'], ['bucket_start', `date_bin('15 minutes', u.created_at, ${ORIGIN})`], ['provider', 'u.provider'], ['usage_type', 'u.usage_type']],
     [['record_count', 'count(*)::int'], ['quantity', 'sum(u.quantity)'], ['total_cost', 'sum(u.total_cost)'], ['final_cost', 'sum(u.final_cost)']],
     true),
-  definition('usage_hour_rollups', 'usage_records',
-    [['workspace_id', 'u.workspace_id'], ['hour_start', `date_bin('1 hour', u.created_at, ${ORIGIN})`], ['provider', 'u.provider'], ['usage_type', 'u.usage_type']],
-    [['record_count', 'count(*)::int'], ['quantity', 'sum(u.quantity)'], ['total_cost', 'sum(u.total_cost)'], ['final_cost', 'sum(u.final_cost)']],
-    true),
+  {
+    ...definition('usage_hour_rollups', 'usage_records',
+      [['workspace_id', 'u.workspace_id'], ['hour_start', `date_bin('1 hour', u.created_at, ${ORIGIN})`], ['provider', 'u.provider'], ['usage_type', 'u.usage_type']],
+      [['record_count', 'count(*)::int'], ['quantity', 'sum(u.quantity)'], ['total_cost', 'sum(u.total_cost)'], ['final_cost', 'sum(u.final_cost)']],
+      true),
+    // Four quarter hours make an hour (both grids start at ORIGIN): sums of sums are exact.
+    fromEarlierRollup: `
+      SELECT r.workspace_id, date_bin('1 hour', r.bucket_start, ${ORIGIN}), r.provider, r.usage_type,
+             sum(r.record_count)::int, sum(r.quantity), sum(r.total_cost), sum(r.final_cost)
+      FROM usage_rollups r
+      GROUP BY 1, 2, 3, 4
+      ORDER BY 1, 2, 3, 4`,
+  },
   definition('call_rollups', 'calls',
     [['workspace_id', 'c.workspace_id'], ['day', callDay], ['agent_key', agentKey]],
     [
@@ -104,6 +117,13 @@ export const INSERT_TRIGGERS: { table: 'calls' | 'usage_records'; trigger: strin
 export function insertAggregateSql(rollup: RollupDefinition, where = 'TRUE'): string {
   const columns = [...rollup.keys, ...rollup.measures].map((c) => `"${c}"`).join(', ');
   return `INSERT INTO ${rollup.table} (${columns}) ${rollup.select(where)}`;
+}
+
+/** INSERT of a whole rollup, from the earlier rollup it derives from where it has one (every rollup rebuilt in ROLLUPS order). */
+export function insertRebuildAllSql(rollup: RollupDefinition): string {
+  if (!rollup.fromEarlierRollup) return insertAggregateSql(rollup);
+  const columns = [...rollup.keys, ...rollup.measures].map((c) => `"${c}"`).join(', ');
+  return `INSERT INTO ${rollup.table} (${columns}) ${rollup.fromEarlierRollup}`;
 }
 
 /**

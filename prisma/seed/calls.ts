@@ -2,7 +2,6 @@ import { apportion, ENDED_REASONS, type WorkspaceSpec, INTENTS, PROVIDER_BILLED_
 import { localDayNumber, localMonthLocator, localToUtc, offsetMinutes } from './local-time';
 import { createRandom, makeId, type Random } from './random';
 import { csvField } from './bulk-load';
-import type { SeedRollups } from './rollup-rows';
 
 export const CALL_COLUMNS = [
   'id', 'workspace_id', 'agent_id', 'caller_number', 'direction', 'status', 'duration_seconds', 'started_at',
@@ -67,7 +66,7 @@ function sampleCdf(cdf: number[], r: number): number {
  */
 export function* generateWorkspaceCalls(
   ws: SeedWorkspace,
-  options: { seed: number; nowMs: number; batchSize: number; idCounter: { calls: number; usage: number }; monthlyUsage: MonthlyUsage; rollups?: SeedRollups },
+  options: { seed: number; nowMs: number; batchSize: number; idCounter: { calls: number; usage: number }; monthlyUsage: MonthlyUsage },
 ): Generator<{ calls: string[]; usage: string[] }> {
   const rand = createRandom(options.seed * 7919 + ws.index * 104729);
   // Calls start after the workspace's creation and before its end (cancellation) and now.
@@ -131,7 +130,6 @@ export function* generateWorkspaceCalls(
         callMicros += line.finalMicros;
         const month = monthOf(line.createdMs);
         usageMonths.set(month, (usageMonths.get(month) ?? 0) + line.finalMicros);
-        options.rollups?.addUsage({ workspaceId: ws.id, ...line });
         usage.push([
           makeId(0x05a6e, ++options.idCounter.usage), ws.id, callId, line.provider, line.usageType, line.quantity,
           microsToDecimal(line.costMicros), microsToDecimal(line.finalMicros), new Date(line.createdMs).toISOString(),
@@ -143,10 +141,6 @@ export function* generateWorkspaceCalls(
         call.sentiment ?? '', call.provider, call.responseMs ?? '', microsToDecimal(callMicros), call.intent ?? '',
         csvField(JSON.stringify({ intent: call.intent, ended_reason: call.endedReason, language: call.language })),
       ].join(','));
-      options.rollups?.addCall({
-        workspaceId: ws.id, agentId: agent.id, startedMs, status: call.status, direction: call.direction, durationSeconds: call.duration,
-        responseMs: call.responseMs, sentiment: call.sentiment, provider: call.provider, intent: call.intent, costMicros: callMicros,
-      });
       if (calls.length >= options.batchSize) {
         yield { calls, usage };
         calls = [];

@@ -1,8 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { RollupLines } from './rollup-rows';
 
-/** CSV lines of calls and usage records, and of rollup tables (by table) where a slice carries them. */
-export type Batch = { calls: string[]; usage: string[]; rollups?: RollupLines };
+export type Batch = { calls: string[]; usage: string[] };
 
 /**
  * Loads the generator's batches while it generates the next ones. The generator is
@@ -34,17 +32,11 @@ async function* merged(slices: Iterable<Batch>, batchCalls: number): AsyncGenera
   for (const slice of slices) {
     for (const line of slice.calls) batch.calls.push(line);
     for (const line of slice.usage) batch.usage.push(line);
-    for (const [table, rows] of slice.rollups ?? []) {
-      batch.rollups ??= new Map();
-      const into = batch.rollups.get(table);
-      if (into) for (const line of rows.lines) into.lines.push(line);
-      else batch.rollups.set(table, { columns: rows.columns, lines: [...rows.lines] });
-    }
     if (batch.calls.length >= batchCalls) {
       yield batch;
       batch = { calls: [], usage: [] };
     }
     await nextTurn();
   }
-  if (batch.calls.length || batch.rollups) yield batch;
+  if (batch.calls.length) yield batch;
 }
