@@ -226,6 +226,13 @@ describe('demo data of many workspaces (--workspaces N)', () => {
              (SELECT count(DISTINCT timezone)::int FROM workspaces) AS zones, (SELECT count(DISTINCT status)::int FROM workspaces) AS statuses`;
     expect(n).toMatchObject({ calls: 3001, workspaces: 45, slugs: 45, zones: new Set(WORKSPACES.map((w) => w.timezone)).size, statuses: 4 });
     expect(n!.deleted).toBeGreaterThan(0);
+    expect((await verifyRollups(t.connection)).tables.filter((r) => r.differences > 0)).toEqual([]);
+    const [rollups] = await q<{ rows: number; indexes: number }>`
+      SELECT (SELECT count(*)::int FROM usage_rollups) AS rows,
+             (SELECT count(*)::int FROM pg_indexes WHERE tablename = 'usage_rollups') AS indexes`;
+    expect(rollups!.rows).toBeGreaterThan(0);
+    // The secondary index dropped for the rebuild is back, beside the primary key.
+    expect(rollups!.indexes).toBe(2);
     const sizes = await q<{ n: number }>`SELECT count(*)::int AS n FROM calls GROUP BY workspace_id ORDER BY 1 DESC`;
     expect(sizes[0]!.n).toBeGreaterThan(3 * sizes[sizes.length - 1]!.n);
     const digest = () => q<{ d: string }>`SELECT md5(string_agg(id::text || workspace_id::text || started_at::text || cost_total::text, ',' ORDER BY id)) AS d FROM calls`;
