@@ -83,14 +83,22 @@ export const ROLLUPS: RollupDefinition[] = [
       ['cost', 'coalesce(sum(c.cost_total), 0)::numeric(18,6)'],
     ],
     true),
-  definition('call_bucket_rollups', 'calls',
-    [['workspace_id', 'c.workspace_id'], ['bucket_start', `date_bin('15 minutes', c.started_at, ${ORIGIN})`]],
-    [['calls', 'count(*)::int']],
-    true),
   definition('call_agent_bucket_rollups', 'calls',
     [['workspace_id', 'c.workspace_id'], ['agent_key', agentKey], ['bucket_start', `date_bin('15 minutes', c.started_at, ${ORIGIN})`]],
     [['calls', 'count(*)::int']],
     true),
+  {
+    ...definition('call_bucket_rollups', 'calls',
+      [['workspace_id', 'c.workspace_id'], ['bucket_start', `date_bin('15 minutes', c.started_at, ${ORIGIN})`]],
+      [['calls', 'count(*)::int']],
+      true),
+    // Every call has exactly one agent key (the nil UUID for none): summed over agents, a
+    // bucket's calls per agent are its calls.
+    fromEarlierRollup: `
+      SELECT r.workspace_id, r.bucket_start, sum(r.calls)::int FROM call_agent_bucket_rollups r
+      GROUP BY 1, 2
+      ORDER BY 1, 2`,
+  },
   definition('call_intent_rollups', 'calls',
     [['workspace_id', 'c.workspace_id'], ['day', callDay], ['agent_key', agentKey], ['intent', 'c.intent']],
     [['calls', 'count(*)::int']],
@@ -99,10 +107,18 @@ export const ROLLUPS: RollupDefinition[] = [
     [['day', callDay], ['provider', `coalesce(c.voice_provider_used, '')`], ['status', 'c.status']],
     [['calls', 'count(*)::int']],
     false),
-  definition('platform_usage_rollups', 'usage_records',
-    [['day', `date_bin('1 day', u.created_at, ${ORIGIN})`], ['provider', 'u.provider']],
-    [['record_count', 'count(*)::int'], ['total_cost', 'sum(u.total_cost)'], ['final_cost', 'sum(u.final_cost)']],
-    false),
+  {
+    ...definition('platform_usage_rollups', 'usage_records',
+      [['day', `date_bin('1 day', u.created_at, ${ORIGIN})`], ['provider', 'u.provider']],
+      [['record_count', 'count(*)::int'], ['total_cost', 'sum(u.total_cost)'], ['final_cost', 'sum(u.final_cost)']],
+      false),
+    // Hours nest in UTC days (both grids start at ORIGIN): sums of the hours are exact.
+    fromEarlierRollup: `
+      SELECT date_bin('1 day', r.hour_start, ${ORIGIN}), r.provider, sum(r.record_count)::int, sum(r.total_cost), sum(r.final_cost)
+      FROM usage_hour_rollups r
+      GROUP BY 1, 2
+      ORDER BY 1, 2`,
+  },
 ];
 
 /** The statement-level insert triggers, which a bulk load disables and replaces by rebuildAll. */
