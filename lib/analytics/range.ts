@@ -48,13 +48,37 @@ export const MAX_RANGE_DAYS = 3700;
 // things to ICU and to PostgreSQL, so they are refused rather than guessed at.
 const ZONE_NAME = /^(UTC|[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)+)$/;
 
+/**
+ * A bounded memo for pure zone arithmetic. Every dashboard request checks its zone and
+ * walks the local dates of its range (a year: 365 of them, each several Intl calls inside
+ * TZDate); under load that was a quarter of the server's CPU (a profile of `npm run bench
+ * -- --only http`). The answers depend only on the arguments, so they are kept, up to
+ * `limit` (then forgotten at once: inputs may come from URLs, memory must stay bounded).
+ */
+function memo<V>(limit: number): { get(key: string): V | undefined; set(key: string, value: V): V } {
+  const values = new Map<string, V>();
+  return {
+    get: (key) => values.get(key),
+    set(key, value) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: only bounds memory; any limit gives the same answers
+      if (values.size >= limit) values.clear();
+      values.set(key, value);
+      return value;
+    },
+  };
+}
+
+const zoneChecks = memo<boolean>(1_000);
+
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
   if (typeof timeZone !== 'string' || !ZONE_NAME.test(timeZone)) return false;
+  const known = zoneChecks.get(timeZone);
+  if (known !== undefined) return known;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
+    return zoneChecks.set(timeZone, true);
   } catch {
-    return false;
+    return zoneChecks.set(timeZone, false);
   }
 }
 
@@ -160,18 +184,29 @@ export function listLocalDates(range: TimeRange): string[] {
 }
 
 /** Wall-clock date of an instant in a zone. */
+const localDates = memo<string>(100_000);
+
 export function localDateOf(instant: Date, timeZone: string): string {
+  const key = `${timeZone} ${instant.getTime()}`;
+  const known = localDates.get(key);
+  if (known !== undefined) return known;
   const local = new TZDate(instant.getTime(), timeZone);
-  return isoDate(local.getFullYear(), local.getMonth() + 1, local.getDate());
+  return localDates.set(key, isoDate(local.getFullYear(), local.getMonth() + 1, local.getDate()));
 }
 
 /**
  * First instant of a local date. TZDate resolves a midnight that a DST jump skips
  * (e.g. America/Santiago) to the first wall-clock time that exists that day.
  */
+const dateStarts = memo<number>(100_000);
+
 export function startOfLocalDate(date: string, timeZone: string): Date {
+  const key = `${timeZone} ${date}`;
+  const known = dateStarts.get(key);
+  // A new Date each time: callers may change the one they get.
+  if (known !== undefined) return new Date(known);
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(year, month - 1, day, timeZone).getTime());
+  return new Date(dateStarts.set(key, new TZDate(year, month - 1, day, timeZone).getTime()));
 }
 
 function parseMonth(value: unknown, param: 'from' | 'to'): [number, number] {

@@ -126,3 +126,24 @@ describe('listLocalDates and previousRange', () => {
     expect(previousRange(week).to).toEqual(week.from);
   });
 });
+
+describe('zone arithmetic is memoized without changing an answer', () => {
+  it('gives the same local dates and midnights when asked again, and a fresh Date each time', async () => {
+    const { startOfLocalDate, localDateOf, isValidTimeZone } = await import('@/lib/analytics/range');
+    // DST days: New York springs forward at 02:00 (midnight stays), Santiago skips its midnight.
+    const first = startOfLocalDate('2026-03-08', 'America/New_York');
+    expect(first.toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    first.setTime(0);
+    expect(startOfLocalDate('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(startOfLocalDate('2026-09-06', 'America/Santiago').toISOString()).toBe(startOfLocalDate('2026-09-06', 'America/Santiago').toISOString());
+    expect(startOfLocalDate('2026-03-08', 'Asia/Kathmandu').toISOString()).toBe('2026-03-07T18:15:00.000Z');
+    const instant = new Date('2026-03-08T04:59:59.999Z');
+    expect(localDateOf(instant, 'America/New_York')).toBe('2026-03-07');
+    expect(localDateOf(instant, 'America/New_York')).toBe('2026-03-07');
+    expect(localDateOf(instant, 'Asia/Kolkata')).toBe('2026-03-08');
+    for (let i = 0; i < 2; i++) {
+      expect(isValidTimeZone('Europe/Berlin')).toBe(true);
+      expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+    }
+  });
+});
