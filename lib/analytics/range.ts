@@ -178,6 +178,15 @@ export function listLocalDates(range: TimeRange): string[] {
   if (range.to.getTime() <= range.from.getTime()) return [];
   const first = localDateOf(range.from, range.timeZone);
   const last = localDateOf(new Date(range.to.getTime() - 1), range.timeZone);
+  const key = `${first} ${last}`;
+  const known = dateLists.get(key) ?? dateLists.set(key, calendarDates(first, last));
+  // A copy: callers may change the list they get.
+  return [...known];
+}
+
+const dateLists = memo<string[]>(1_000);
+
+function calendarDates(first: string, last: string): string[] {
   const dates: string[] = [];
   for (let date = first; date <= last; date = addDays(date, 1)) dates.push(date);
   return dates;

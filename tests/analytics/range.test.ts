@@ -141,6 +141,11 @@ describe('zone arithmetic is memoized without changing an answer', () => {
     expect(localDateOf(instant, 'America/New_York')).toBe('2026-03-07');
     expect(localDateOf(instant, 'America/New_York')).toBe('2026-03-07');
     expect(localDateOf(instant, 'Asia/Kolkata')).toBe('2026-03-08');
+    const range = { from: new Date('2026-03-07T05:00:00Z'), to: new Date('2026-03-10T04:00:00Z'), timeZone: 'America/New_York' };
+    const dates = listLocalDates(range);
+    expect(dates).toEqual(['2026-03-07', '2026-03-08', '2026-03-09']);
+    dates.push('changed by a caller');
+    expect(listLocalDates(range)).toEqual(['2026-03-07', '2026-03-08', '2026-03-09']);
     for (let i = 0; i < 2; i++) {
       expect(isValidTimeZone('Europe/Berlin')).toBe(true);
       expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
